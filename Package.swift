@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// Mondo: a chat-style question-answering REPL. See Docs/architecture.md for the target map.
+import PackageDescription
+
+let package = Package(
+    name: "Mondo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mondo", targets: ["mondo"]),
+        .library(name: "MondoCore", targets: ["MondoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The engine: pack loading, normalisation, matching, facts, templates, transcripts.
+        // Pure Swift + Yams + Mustache: no terminal, no stdin/stdout, no exit.
+        .target(
+            name: "MondoCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // libedit, found through pkg-config; `apt-get install -y libedit-dev` provides it.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Non-variadic C wrappers around el_set/el_get/history, which Swift cannot call.
+        .target(name: "CEditShim", dependencies: ["CEditLine"]),
+        // The line-reading seam: libedit for terminals, a plain reader for pipes and tests.
+        .target(name: "LineEditor", dependencies: ["CEditShim", "CEditLine"]),
+        // REPL loop, meta-commands, batch runner, output formats, authoring tools.
+        .target(name: "MondoShell", dependencies: ["MondoCore", "LineEditor"]),
+        // The executable: flags and wiring only.
+        .executableTarget(
+            name: "mondo",
+            dependencies: [
+                "MondoShell", "MondoCore", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MondoCoreTests", dependencies: ["MondoCore"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "MondoShellTests", dependencies: ["MondoShell", "MondoCore", "LineEditor"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["MondoCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

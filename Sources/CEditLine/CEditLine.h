@@ -1,0 +1,2 @@
+/* libedit (BSD editline), found through pkg-config (`apt-get install -y libedit-dev`). */
+#include <histedit.h>

@@ -1,0 +1,276 @@
+import Mustache
+
+/// Why a turn was not answered.
+public enum FallbackReason: String, Sendable, Hashable {
+    /// Nothing in the pack resembles the question.
+    case notUnderstood = "not_understood"
+    /// The question was understood, but the interview does not give that (another country, year, measure).
+    case notInPack = "not_in_pack"
+    /// Two intents fit equally well; the answer asks which was meant.
+    case ambiguous
+}
+
+/// What the dialogue remembers between turns: the last answered intent, its slots, and the
+/// matching keys of the last question (for pronouns and elliptical follow-ups).
+public struct DialogueContext: Sendable, Equatable {
+    /// Id of the last intent that answered.
+    public var lastIntent: String?
+    /// Slots of that answer (`source`, `target`, `time`).
+    public var slots: [String: String] = [:]
+    /// Matching keys (`w:…`, `c:…`) of the last answered question and of its intent's patterns.
+    public var keys: Set<String> = []
+    /// Entities named in the last answered question.
+    public var entities: [String] = []
+    /// Number of turns so far, answered or not.
+    public var turns = 0
+
+    /// An empty context (a new conversation).
+    public init() {}
+}
+
+/// One line of the `:why` explanation of a candidate intent.
+public struct CandidateSummary: Sendable, Hashable {
+    public var intent: String
+    public var score: Double
+    public var blocked: String?
+}
+
+/// The computation behind a computed answer.
+public struct ComputationTrace: Sendable, Hashable {
+    public var name: String
+    public var op: String
+    public var operands: [String]
+    public var working: String
+}
+
+/// Everything needed to explain a response (`:why`, `--format json`).
+public struct Explanation: Sendable {
+    /// The analysis of the utterance.
+    public var analysis: Analysis
+    /// Best candidates, at most eight, best first.
+    public var candidates: [CandidateSummary]
+    /// How the dialogue context was used, if at all ("follow-up: slots", "follow-up: context").
+    public var contextUse: String?
+    /// Slots of the chosen intent, after follow-up substitution.
+    public var slots: [String: String]
+    /// Facts used, with their source locators.
+    public var sources: [(fact: String, source: String, label: String)]
+    /// Computations performed.
+    public var computations: [ComputationTrace]
+    /// Yes/no decision, if the question was one.
+    public var yesno: String?
+}
+
+/// The engine's reply to one utterance.
+public struct Response: Sendable {
+    /// The text to show.
+    public var answer: String
+    /// The intent that answered, or nil when the turn was declined.
+    public var intent: String?
+    /// Ids of the facts used, in template order.
+    public var facts: [String]
+    /// Why nothing answered, when `intent` is nil.
+    public var reason: FallbackReason?
+    /// Score of the answering intent (0…1).
+    public var score: Double?
+    /// The working behind the answer.
+    public var explanation: Explanation
+}
+
+/// Answers utterances from a pack: analyse, score intents, merge the dialogue context, fill the
+/// template. Deterministic: the same pack, utterance and context always give the same response.
+public struct Engine: Sendable {
+    /// The pack answered from.
+    public let pack: Pack
+    /// Its compiled index.
+    public let index: PackIndex
+    let analyzer: Analyzer
+    /// The matcher (its threshold can be tuned).
+    public var matcher: Matcher
+    let templates: [MustacheTemplate?]
+
+    /// Compiles `pack` for answering. O(size of pack).
+    public init(pack: Pack) {
+        self.pack = pack
+        index = PackIndex(pack: pack)
+        analyzer = Analyzer(index: index, pack: pack)
+        matcher = Matcher(pack: pack, index: index)
+        templates = pack.intents.map { try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + $0.answer) }
+    }
+
+    /// Loads the pack in `directory` and compiles it.
+    /// - Throws: ``PackError`` listing every error in the pack.
+    public init(packDirectory directory: String) throws(PackError) {
+        self.init(pack: try Pack.load(from: directory))
+    }
+
+    /// Analyses an utterance without answering it.
+    public func analyse(_ utterance: String) -> Analysis { analyzer.analyse(utterance) }
+
+    /// Answers `utterance` in `context`, updating the context when the turn is answered.
+    /// A declined turn leaves the remembered context as it was.
+    public func respond(to utterance: String, context: inout DialogueContext) -> Response {
+        context.turns += 1
+        let a = analyzer.analyse(utterance)
+        var cands = matcher.candidates(for: a)
+        var contextUse: String?
+        var chosen = cands.first.flatMap { $0.blocked == nil && $0.score >= matcher.threshold ? $0 : nil }
+        var slots: [String: String] = chosen.map { pack.intents[$0.intent].slots } ?? [:]
+
+        if let last = context.lastIntent, let lastPos = index.position[last] {
+            let standaloneScore = chosen?.score ?? 0
+            // Elliptical follow-up that only changes slots: "and the other way round?", "what about 2030?".
+            if a.looksLikeFollowUp, standaloneScore < 0.8, let family = pack.intents[lastPos].family,
+               let (pos, newSlots) = slotFollowUp(a, family: family, context: context) {
+                if let pos {
+                    chosen = Candidate(intent: pos, score: max(standaloneScore, matcher.threshold), blocked: nil, fromContext: 1, timeConflict: false)
+                    slots = newSlots
+                    contextUse = "follow-up: same question with \(newSlots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))"
+                } else {
+                    let what = newSlots.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    return decline(.notInPack, a, cands, extra: "It has no figure for that combination (\(what)).")
+                }
+            } else if a.looksLikeFollowUp || chosen == nil {
+                // Pronouns and short questions: let the previous turn's words satisfy the patterns.
+                let withContext = matcher.candidates(for: a, contextKeys: context.keys)
+                if let best = withContext.first, best.blocked == nil, best.score >= matcher.threshold,
+                   best.score > standaloneScore + (a.looksLikeFollowUp ? -0.05 : 0.1) || chosen == nil {
+                    chosen = best
+                    cands = withContext
+                    slots = pack.intents[best.intent].slots
+                    contextUse = best.fromContext > 0 ? "follow-up: \(best.fromContext) pattern group(s) from the previous turn" : nil
+                }
+            }
+        }
+        guard let c = chosen else {
+            let best = cands.first
+            let reason: FallbackReason = (best.map { $0.blocked != nil && $0.score >= matcher.threshold } ?? false) ? .notInPack : .notUnderstood
+            return decline(reason, a, cands)
+        }
+        // Ambiguity: two different intents, neither in the other's family, scoring the same.
+        if let second = cands.dropFirst().first(where: { $0.blocked == nil && $0.intent != c.intent }),
+           contextUse == nil, second.score >= matcher.threshold, c.score - second.score < 0.005,
+           pack.intents[second.intent].family == nil || pack.intents[second.intent].family != pack.intents[c.intent].family,
+           pack.intents[second.intent].require.count == pack.intents[c.intent].require.count {
+            return decline(.ambiguous, a, cands, alternatives: [c.intent, second.intent])
+        }
+        let intent = pack.intents[c.intent]
+        var ctxValues: [String: Any] = [:]
+        var sources: [(String, String, String)] = []
+        for id in intent.facts {
+            guard let f = pack.facts[id] else { continue }
+            ctxValues[id] = FactFormatter.context(f)
+            sources.append((id, f.source, f.label))
+        }
+        var traces: [ComputationTrace] = []
+        var computedNumbers: [Double] = []
+        for (name, comp) in intent.compute {
+            guard let v = Computer.evaluate(comp, facts: pack.facts, now: pack.settings.interviewDate) else { continue }
+            ctxValues[name] = v.fields
+            if let n = v.number { computedNumbers.append(n) }
+            traces.append(ComputationTrace(name: name, op: comp.op, operands: comp.operands, working: v.fields["working"] ?? ""))
+            for id in comp.operands where id != "now" && !intent.facts.contains(id) {
+                if let f = pack.facts[id] { sources.append((id, f.source, f.label)) }
+            }
+        }
+        var text = templates[c.intent]?.render(ctxValues) ?? intent.answer
+        text = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        var yesno: String?
+        if a.kind == .yesno {
+            let yes = decideYesNo(a, intent: intent, timeConflict: c.timeConflict, computed: computedNumbers)
+            yesno = yes ? "yes" : "no"
+            text = (yes ? "Yes. " : "No. ") + text
+        }
+        context.lastIntent = intent.id
+        context.slots = slots
+        context.keys = Set(a.contentUnits.flatMap(\.keys)).union(intent.require.flatMap { $0 }.map(Matcher.key))
+            .union(c.fromContext > 0 ? context.keys : [])
+        context.entities = a.entities.map(\.concept)
+        let explanation = Explanation(
+            analysis: a, candidates: summaries(cands), contextUse: contextUse, slots: slots,
+            sources: sources.map { (fact: $0.0, source: $0.1, label: $0.2) }, computations: traces, yesno: yesno)
+        return Response(answer: text, intent: intent.id, facts: sources.map(\.0), reason: nil, score: c.score, explanation: explanation)
+    }
+
+    func summaries(_ cands: [Candidate]) -> [CandidateSummary] {
+        cands.prefix(8).map { CandidateSummary(intent: pack.intents[$0.intent].id, score: $0.score, blocked: $0.blocked) }
+    }
+
+    /// Finds the member of `family` that answers the previous question with the slots this
+    /// utterance changes. Returns nil when the utterance changes no slot; `(nil, slots)` when it
+    /// does but no intent of the family has those slots.
+    func slotFollowUp(_ a: Analysis, family: String, context: DialogueContext) -> (Int?, [String: String])? {
+        var s = context.slots
+        var changed = false
+        if a.reverse, let src = s["source"], let tgt = s["target"] {
+            s["source"] = tgt; s["target"] = src; changed = true
+        }
+        for e in a.entities {
+            guard let country = pack.concepts[e.concept]?.country else { continue }
+            let role = e.role ?? "source"
+            let old = s[role]
+            if old != country {
+                s[role] = country; changed = true
+                let other = role == "source" ? "target" : "source"
+                if s[other] == country, let old { s[other] = old }
+            }
+        }
+        for t in a.times {
+            var v = t.year.map(String.init) ?? String(pack.settings.thisYear)
+            if let h = t.half { v += "-H\(h)" }
+            if s["time"] != v { s["time"] = v; changed = true }
+        }
+        guard changed else { return nil }
+        let members = pack.intents.enumerated().filter { $0.element.family == family }
+        let fit = members.first { _, i in
+            ["source", "target", "time"].allSatisfy { k in
+                guard let want = s[k] else { return true }
+                guard let have = i.slots[k] else { return k != "time" }
+                return have == want || (pack.concepts[have]?.country == want)
+            }
+        }
+        return (fit?.offset, s)
+    }
+
+    /// Yes or no: a time the facts contradict, a rank or number that differs from the facts, says
+    /// no; a matching number or rank, or a question that asserts nothing checkable, says yes.
+    func decideYesNo(_ a: Analysis, intent: Intent, timeConflict: Bool, computed: [Double]) -> Bool {
+        if timeConflict { return false }
+        let facts = intent.facts.compactMap { pack.facts[$0] }
+        if let r = a.assertedRank {
+            for f in facts { if case .rank(let v, _, _) = f.value { return v == r } }
+        }
+        let values = facts.compactMap(\.value.number) + computed
+        let asked = a.numbers.filter { $0 > 1 }
+        if !asked.isEmpty, !values.isEmpty {
+            return asked.contains { q in values.contains { v in abs(v - q) <= max(abs(v) * 0.02, 0.001) } }
+        }
+        return true
+    }
+
+    func decline(_ reason: FallbackReason, _ a: Analysis, _ cands: [Candidate], extra: String? = nil, alternatives: [Int] = []) -> Response {
+        let s = pack.settings
+        var text: String
+        switch reason {
+        case .ambiguous:
+            let qs = alternatives.compactMap { pack.intents[$0].examples.first }.map { "“\($0)”" }
+            text = "Did you mean \(qs.joined(separator: " or "))?"
+        case .notInPack:
+            text = s.notInPack
+            if let extra { text += " " + extra }
+            else if let b = cands.first, let why = b.blocked { text += " (Closest topic: \(pack.intents[b.intent].id), but it \(why).)" }
+        case .notUnderstood:
+            text = s.notUnderstood
+        }
+        if reason != .ambiguous {
+            var seen = Set<String>()
+            let sugg = cands.filter { $0.score > 0.2 }.compactMap { pack.intents[$0.intent].examples.first }
+                .filter { seen.insert($0).inserted }.prefix(s.suggestions)
+            if !sugg.isEmpty { text += " You could ask: " + sugg.map { "“\($0)”" }.joined(separator: "; ") + "." }
+            else { text += " Type :topics to see what can be asked." }
+        }
+        let explanation = Explanation(analysis: a, candidates: summaries(cands), contextUse: nil, slots: [:],
+                                      sources: [], computations: [], yesno: nil)
+        return Response(answer: text, intent: nil, facts: [], reason: reason, score: nil, explanation: explanation)
+    }
+}

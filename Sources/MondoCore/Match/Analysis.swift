@@ -1,0 +1,85 @@
+/// A unit of an analysed utterance: one token, or a span of tokens matched by a multi-word
+/// concept term ("ho chi minh city" → one unit tagged `~hcmc`).
+public struct Unit: Sendable, Hashable {
+    /// Index of the first token of the unit.
+    public var start: Int
+    /// Number of tokens covered.
+    public var length: Int
+    /// The folded words of the unit.
+    public var text: String
+    /// Stem of a single-token unit (phrases have none).
+    public var stem: String?
+    /// Concepts that tag this unit (with the concepts that include them).
+    public var concepts: [String]
+    /// Number value, when the unit is a number.
+    public var number: Double?
+    /// True for function words and pack stop words, which count neither for nor against a match.
+    public var isStop: Bool
+
+    /// The matching keys of this unit: `w:<stem>` and `c:<concept>`.
+    public var keys: [String] {
+        var k = concepts.map { "c:" + $0 }
+        if let stem { k.append("w:" + stem) }
+        return k
+    }
+}
+
+/// A country or nationality named in a question, with the direction role it plays.
+public struct EntityMention: Sendable, Hashable {
+    /// The entity concept (`japan`, `vietnamese`, `fpt`).
+    public var concept: String
+    /// Its class (`country`, `nationality`, `person`, …).
+    public var entityClass: String
+    /// For countries and nationalities: `source` ("from Japan", "Japanese visitors") or `target`
+    /// ("to Viet Nam", "in Viet Nam"), when the wording decides it.
+    public var role: String?
+    /// Unit index.
+    public var unit: Int
+}
+
+/// A time named in a question: a year, a half, a month ("in April"), resolved against the pack's
+/// `this_year` ("last year" → 2024).
+public struct QuestionTime: Sendable, Hashable, CustomStringConvertible {
+    public var year: Int?
+    public var month: Int?
+    public var half: Int?
+    /// The words it came from ("last year").
+    public var words: String
+
+    public var description: String {
+        var parts: [String] = []
+        if let year { parts.append(String(year)) }
+        if let half { parts.append("H\(half)") }
+        if let month { parts.append("month \(month)") }
+        return parts.joined(separator: " ") + " (\"\(words)\")"
+    }
+}
+
+/// Everything the matcher knows about an utterance before scoring, shown by `:why`.
+public struct Analysis: Sendable {
+    /// The raw utterance.
+    public var utterance: String
+    /// Normalised tokens (after spelling correction).
+    public var tokens: [Token]
+    /// Spelling corrections made, as (typed, corrected).
+    public var corrections: [(from: String, to: String)]
+    /// Units, in order.
+    public var units: [Unit]
+    /// The question kind.
+    public var kind: QuestionKind
+    /// Entities named, with roles.
+    public var entities: [EntityMention]
+    /// Times named.
+    public var times: [QuestionTime]
+    /// Ordinal or superlative asserted by the question ("largest" → 1, "third" → 3), for yes/no.
+    public var assertedRank: Int?
+    /// Numbers in the question that are not years.
+    public var numbers: [Double]
+    /// True when the wording asks to swap direction ("the other way round", "vice versa").
+    public var reverse: Bool
+    /// True when the utterance leans on the previous turn (pronoun, "what about …", very short).
+    public var looksLikeFollowUp: Bool
+
+    /// Units that count for matching (not stop words).
+    public var contentUnits: [Unit] { units.filter { !$0.isStop } }
+}

@@ -1,0 +1,298 @@
+/// Turns an utterance into an ``Analysis``: tokens, spelling corrections, concept units, question
+/// kind, entities with direction roles, times, asserted ranks and numbers.
+/// Linear in the utterance length (times the small number of concept terms sharing a first stem).
+public struct Analyzer: Sendable {
+    let index: PackIndex
+    let concepts: [String: Concept]
+    let thisYear: Int
+
+    /// Creates an analyser over a compiled pack.
+    public init(index: PackIndex, pack: Pack) {
+        self.index = index
+        self.concepts = pack.concepts
+        self.thisYear = pack.settings.thisYear
+    }
+
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    static let superlatives: Set<String> = ["largest", "biggest", "top", "highest", "greatest", "most", "leading", "number"]
+    static let followUpPronouns: Set<String> = ["it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "there", "that", "this", "these", "those", "then"]
+    static let fillerStarts: [[String]] = [
+        ["could", "you", "tell", "me"], ["can", "you", "tell", "me"], ["would", "you", "tell", "me"], ["do", "you", "know"],
+        ["i", "was", "wondering"], ["i", "wonder"], ["i", "would", "like", "to", "know"], ["i", "want", "to", "know"],
+        ["tell", "me"], ["please"], ["so"], ["and"], ["hey"], ["hi"], ["ok"], ["okay"], ["quick", "question"], ["um"], ["well"],
+        ["can", "you", "say"], ["any", "idea"], ["do", "we", "know"], ["does", "the", "interview", "say"],
+        ["does", "the", "ambassador", "say"], ["did", "the", "ambassador", "say"], ["do", "you", "remember"],
+    ]
+
+    /// Analyses `utterance`. With `correct`, unknown words are corrected against the pack's vocabulary.
+    public func analyse(_ utterance: String, correct: Bool = true) -> Analysis {
+        var tokens = Normalizer.tokens(utterance)
+        var corrections: [(String, String)] = []
+        if correct { corrections = self.correct(&tokens) }
+        let units = self.units(tokens)
+        let words = tokens.map(\.text)
+        let kind = Self.kind(words)
+        let (entities, reverse) = self.entities(units, words: words)
+        let times = self.times(tokens)
+        var rank: Int?
+        for (i, w) in words.enumerated() {
+            if let o = Normalizer.ordinals[w], i + 1 < words.count, ["largest", "biggest", "largest", "most", "highest", "top", "place", "rank", "ranked", "spot", "position"].contains(words[i + 1]) || (i > 0 && ["ranked", "ranks", "rank", "the"].contains(words[i - 1]) && o <= 10) {
+                rank = o
+            } else if rank == nil, Self.superlatives.contains(w), !(i > 0 && Normalizer.ordinals[words[i - 1]] != nil) {
+                if w == "number" { if i + 1 < words.count, words[i + 1] == "1" || words[i + 1] == "one" { rank = 1 } } else { rank = 1 }
+            }
+        }
+        let yearValues = Set(times.compactMap(\.year))
+        let numbers = tokens.compactMap { t -> Double? in
+            guard let n = t.number else { return nil }
+            if n == n.rounded(), yearValues.contains(Int(n)) { return nil }
+            return n
+        }
+        let content = units.filter { !$0.isStop }
+        var followUp = content.count <= 2
+        if let f = words.first, ["and", "also", "what about", "how about"].contains(f) { followUp = true }
+        if words.starts(with: ["what", "about"]) || words.starts(with: ["how", "about"]) || words.starts(with: ["and"]) { followUp = true }
+        if words.contains(where: { Self.followUpPronouns.contains($0) }) && !(words.contains("there") && words.starts(with: ["are", "there"]) ) { followUp = true }
+        if reverse { followUp = true }
+        return Analysis(utterance: utterance, tokens: tokens, corrections: corrections, units: units, kind: kind,
+                        entities: entities, times: times, assertedRank: rank, numbers: numbers, reverse: reverse,
+                        looksLikeFollowUp: followUp)
+    }
+
+    // MARK: - Spelling
+
+    /// Replaces unknown words by the nearest pack word: edit distance 1 for words of 4–7 letters,
+    /// 2 for longer ones; candidates that keep the first letter win ties, then the more frequent.
+    /// Words in the lexicon, function words and numbers are never changed.
+    func correct(_ tokens: inout [Token]) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for i in tokens.indices {
+            let w = tokens[i].text
+            guard tokens[i].number == nil, w.count >= 4, w.allSatisfy(\.isLetter), !index.known.contains(w) else { continue }
+            let limit = w.count >= 8 ? 2 : 1
+            var best: (word: String, d: Int, sameFirst: Bool, freq: Int)?
+            for len in (w.count - limit)...(w.count + limit) {
+                for c in index.byLength[len] ?? [] {
+                    let d = editDistance(w, c, limit: limit)
+                    guard d <= limit else { continue }
+                    let cand = (word: c, d: d, sameFirst: c.first == w.first, freq: index.vocabulary[c] ?? 0)
+                    if let b = best {
+                        if (cand.d, cand.sameFirst ? 0 : 1, -cand.freq, cand.word) < (b.d, b.sameFirst ? 0 : 1, -b.freq, b.word) { best = cand }
+                    } else { best = cand }
+                }
+            }
+            // Function words, for "wich", "wat", "whos".
+            if best == nil || best!.d > 1 {
+                for c in ["which", "what", "where", "when", "who", "how", "many", "much", "does", "the", "there", "their"] where editDistance(w, c, limit: 1) <= 1 {
+                    best = (c, 1, true, 0); break
+                }
+            }
+            if let b = best {
+                out.append((w, b.word))
+                var t = Token(b.word)
+                t.correctedFrom = w
+                tokens[i] = t
+            }
+        }
+        return out
+    }
+
+    // MARK: - Units and concepts
+
+    func conceptsWithClosure(_ c: String) -> [String] { index.closure[c] ?? [c] }
+
+    func units(_ tokens: [Token]) -> [Unit] {
+        var units: [Unit] = []
+        var i = 0
+        let stems = tokens.map(\.stem)
+        while i < tokens.count {
+            var best: (len: Int, concepts: [String])?
+            for entry in index.termsByFirst[stems[i]] ?? [] {
+                let n = entry.stems.count
+                guard i + n <= tokens.count, Array(stems[i..<(i + n)]) == entry.stems else { continue }
+                if best == nil || n > best!.len { best = (n, conceptsWithClosure(entry.concept)) }
+                else if n == best!.len { best!.concepts += conceptsWithClosure(entry.concept) }
+            }
+            // Fuzzy phrase completion: one word of a multi-word term may be off by one letter.
+            if best == nil || best!.len == 1 {
+                for entry in index.phrases where entry.stems.count > (best?.len ?? 0) && i + entry.stems.count <= tokens.count {
+                    var misses = 0, ok = true
+                    for (k, s) in entry.stems.enumerated() where stems[i + k] != s {
+                        let typed = tokens[i + k].text, want = entry.words[k]
+                        if misses == 0, typed.count >= 3, want.count >= 3, tokens[i + k].number == nil,
+                           editDistance(typed, want, limit: 1) <= 1, !(index.stopStems.contains(tokens[i + k].stem)) { misses += 1 }
+                        else { ok = false; break }
+                    }
+                    if ok, misses == 1, stems[i] == entry.stems[0] || entry.stems.count > 2 {
+                        best = (entry.stems.count, conceptsWithClosure(entry.concept))
+                    }
+                }
+            }
+            if let b = best {
+                var seen = Set<String>()
+                let cs = b.concepts.filter { seen.insert($0).inserted }
+                let text = tokens[i..<(i + b.len)].map(\.text).joined(separator: " ")
+                units.append(Unit(start: i, length: b.len, text: text, stem: b.len == 1 ? stems[i] : nil,
+                                  concepts: cs, number: b.len == 1 ? tokens[i].number : nil, isStop: false))
+                i += b.len
+            } else {
+                let t = tokens[i]
+                units.append(Unit(start: i, length: 1, text: t.text, stem: t.stem, concepts: [], number: t.number,
+                                  isStop: index.stopStems.contains(t.stem)))
+                i += 1
+            }
+        }
+        return units
+    }
+
+    // MARK: - Question kind
+
+    /// Detects the kind from the question words: number phrases ("how many", "how much",
+    /// "what percentage", "number of") anywhere win; then the first wh-word; then an auxiliary verb
+    /// at the start makes a yes/no question; anything else is `what`.
+    static func kind(_ w: [String]) -> QuestionKind {
+        func has(_ a: String, _ b: String) -> Bool { zip(w, w.dropFirst()).contains { $0 == a && $1 == b } }
+        var words = w
+        // Strip polite openings ("could you tell me", "do you know") before judging.
+        var changed = true
+        while changed {
+            changed = false
+            for f in fillerStarts where words.starts(with: f) && words.count > f.count { words.removeFirst(f.count); changed = true }
+        }
+        if has("how", "many") || has("how", "much") || has("number", "of") || has("what", "number") || has("how", "big")
+            || has("how", "large") || has("how", "fast") || has("what", "percentage") || has("what", "percent")
+            || has("what", "share") || has("what", "proportion") || has("how", "far") || has("how", "long")
+            || has("what", "rank") || has("which", "rank") || has("what", "size") || has("how", "high")
+            || has("how", "often") || has("what", "proportion") || has("what", "amount") || has("what", "figure")
+            || has("how", "strong") || has("how", "quickly") || has("what", "rate") || has("what", "total")
+            || has("how", "huge") || has("what", "value") || has("which", "place") && words.contains("rank") { return .number }
+        for (i, x) in words.enumerated() {
+            switch x {
+            case "when": return .when
+            case "where": return .whereKind
+            case "who", "whom", "whose": return .who
+            case "why": return .why
+            case "what", "which":
+                let next = i + 1 < words.count ? words[i + 1] : ""
+                let next2 = i + 2 < words.count ? words[i + 2] : ""
+                if ["year", "month", "date", "day", "time", "season"].contains(next) { return .when }
+                if ["city", "province", "place", "country", "region", "town", "location", "venue"].contains(next) { return .whereKind }
+                if ["person", "official", "leader", "minister", "singer", "ambassador", "politician", "guest"].contains(next) { return .who }
+                if next == "reason" { return .why }
+                if ["city", "province", "place", "country", "region", "town"].contains(next2), ["vietnamese", "japanese"].contains(next) { return .whereKind }
+                if x == "what" && next == "for" { return .why }
+                return .what
+            case "how":
+                let next = i + 1 < words.count ? words[i + 1] : ""
+                if next == "come" { return .why }
+                return .how
+            default: continue
+            }
+        }
+        if let f = words.first, ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should", "shall", "isnt", "arent"].contains(f) {
+            return .yesno
+        }
+        return .what
+    }
+
+    // MARK: - Entities and roles
+
+    static let towardWords: Set<String> = ["to", "into", "in", "toward", "towards", "visit", "visiting", "visited", "visits", "at", "inside", "within", "for"]
+    static let fromWords: Set<String> = ["from", "by", "of"]
+    static let reverseMarkers: [[String]] = [["other", "way", "round"], ["other", "way", "around"], ["vice", "versa"], ["the", "reverse"], ["opposite", "direction"], ["in", "reverse"], ["the", "opposite"], ["reverse", "direction"]]
+
+    func entities(_ units: [Unit], words: [String]) -> ([EntityMention], Bool) {
+        var out: [EntityMention] = []
+        for (ui, u) in units.enumerated() {
+            for c in u.concepts {
+                guard let concept = concepts[c], let cls = concept.entityClass else { continue }
+                var role: String?
+                if concept.country != nil {
+                    // The word before the entity decides its direction role.
+                    var j = ui - 1
+                    while j >= 0, ["the", "a"].contains(units[j].text) { j -= 1 }
+                    let prev = j >= 0 ? units[j].text : ""
+                    if Self.fromWords.contains(prev) && prev != "of" { role = "source" }
+                    else if Self.towardWords.contains(prev) { role = "target" }
+                    else if cls == "nationality" { role = "source" }
+                    // "between Japan and Viet Nam": no direction.
+                    if units[..<ui].contains(where: { $0.text == "between" || $0.text == "both" }) { role = nil }
+                }
+                out.append(EntityMention(concept: c, entityClass: cls, role: role, unit: ui))
+            }
+        }
+        // A bare country takes the direction role the others left free.
+        let countries = out.indices.filter { concepts[out[$0].concept]?.country != nil }
+        let taken = Set(countries.compactMap { out[$0].role })
+        let bare = countries.filter { out[$0].role == nil && !units[..<out[$0].unit].contains(where: { $0.text == "between" || $0.text == "both" }) }
+        if taken.count == 1, bare.count >= 1 {
+            let free = taken.contains("source") ? "target" : "source"
+            for b in bare where concepts[out[b].concept]?.country != countries.compactMap({ out[$0].role != nil ? concepts[out[$0].concept]?.country : nil }).first {
+                out[b].role = free
+            }
+        } else if taken.isEmpty, bare.count == 2,
+                  concepts[out[bare[0]].concept]?.country != concepts[out[bare[1]].concept]?.country {
+            out[bare[0]].role = "source"; out[bare[1]].role = "target"
+        }
+        // "received from", "welcomed": the subject is the target.
+        let passive = words.contains { ["receive", "received", "receives", "receiving", "welcome", "welcomed", "attract", "attracted", "host", "hosted", "get", "got"].contains($0) }
+        if passive {
+            for k in out.indices where out[k].role != nil && !countries.isEmpty {
+                let prev = out[k].unit > 0 ? units[out[k].unit - 1].text : ""
+                if !Self.fromWords.contains(prev) && !Self.towardWords.contains(prev) && concepts[out[k].concept]?.entityClass == "country" {
+                    out[k].role = out[k].role == "source" ? "target" : "source"
+                }
+            }
+        }
+        let reverse = Self.reverseMarkers.contains { m in words.indices.contains { words[$0...].starts(with: m) } }
+        return (out, reverse)
+    }
+
+    // MARK: - Times
+
+    func times(_ tokens: [Token]) -> [QuestionTime] {
+        let w = tokens.map(\.text)
+        var out: [QuestionTime] = []
+        var i = 0
+        var months: [Int] = []
+        while i < w.count {
+            let x = w[i]
+            let next = i + 1 < w.count ? w[i + 1] : ""
+            if let n = tokens[i].number, n == n.rounded(), (1990...2100).contains(Int(n)), !["people", "percent", "usd", "million", "billion"].contains(next) {
+                out.append(QuestionTime(year: Int(n), words: x))
+            } else if ["last", "previous", "past"].contains(x), next == "year" {
+                out.append(QuestionTime(year: thisYear - 1, words: "\(x) year")); i += 1
+            } else if ["this", "current"].contains(x), next == "year" {
+                out.append(QuestionTime(year: thisYear, words: "\(x) year")); i += 1
+            } else if x == "next", next == "year" {
+                out.append(QuestionTime(year: thisYear + 1, words: "next year")); i += 1
+            } else if x == "ago", i >= 2, ["year", "years"].contains(w[i - 1]), let n = tokens[i - 2].number {
+                out.append(QuestionTime(year: thisYear - Int(n), words: "\(Int(n)) years ago"))
+            } else if x == "ago", i >= 1, w[i - 1] == "decade" {
+                out.append(QuestionTime(year: thisYear - 10, words: "a decade ago"))
+            } else if ["first", "second"].contains(x), next == "half" {
+                out.append(QuestionTime(year: nil, half: x == "first" ? 1 : 2, words: "\(x) half")); i += 1
+            } else if let m = Self.months[x], x.count > 3 || ["in", "of", "since", "by", "until"].contains(i > 0 ? w[i - 1] : "") {
+                if !(x == "may" && !(i > 0 && ["in", "of", "since", "by", "until", "late", "early", "mid", "end"].contains(w[i - 1]))) {
+                    months.append(m)
+                }
+            }
+            i += 1
+        }
+        if months.contains(1) && months.contains(6) && months.count == 2 {
+            out.append(QuestionTime(year: nil, half: 1, words: "January to June"))
+        } else {
+            for m in months { out.append(QuestionTime(year: nil, month: m, words: FactFormatter.months[m - 1])) }
+        }
+        // Merge a bare half or month with a year named alongside it ("first half of 2025").
+        if let y = out.first(where: { $0.year != nil && $0.half == nil && $0.month == nil }) {
+            for k in out.indices where out[k].year == nil { out[k].year = y.year }
+            if out.contains(where: { $0.half != nil || $0.month != nil }) { out.removeAll { $0.year == y.year && $0.half == nil && $0.month == nil && $0.words == y.words } }
+        }
+        return out
+    }
+}

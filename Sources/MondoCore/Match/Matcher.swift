@@ -1,0 +1,137 @@
+/// One intent's standing for an utterance: its score, or why it was blocked.
+public struct Candidate: Sendable {
+    /// The intent's position in the pack.
+    public var intent: Int
+    /// Weighted share of the question's content covered by the intent, in 0…1.
+    public var score: Double
+    /// Why the intent cannot take the question, or nil.
+    public var blocked: String?
+    /// How many require groups were satisfied only by the dialogue context.
+    public var fromContext: Int
+    /// True when a question time conflicts with the intent's facts (a yes/no question answers "No").
+    public var timeConflict: Bool
+}
+
+/// Scores every intent against an analysed utterance. Rule-based and deterministic:
+///
+/// 1. **Require groups**: every group must be matched by a unit of the utterance (a stem or a
+///    concept), or, for a follow-up, by a key remembered from the previous turn.
+/// 2. **Blocks**: an `exclude` term; a question kind the intent does not answer; an entity outside
+///    the intent's scope (a country, company or person it does not know); a direction that
+///    contradicts the intent's `source`/`target` slots; a year or half its facts do not cover.
+/// 3. **Score**: the IDF-weighted share of the utterance's content units that the intent's
+///    vocabulary covers (require 1.0, cues 0.9, examples 0.8, facts and answer 0.5 per key). Words
+///    the pack has never seen count against every intent.
+///
+/// Complexity: O(units × intents) with dictionary lookups; an inverted index is not needed at
+/// hundreds of intents (see Benchmarks/).
+public struct Matcher: Sendable {
+    let pack: Pack
+    let index: PackIndex
+    /// Weight of a content word the pack has never seen.
+    public var unknownWeight = 1.0
+    /// The score an answer needs.
+    public var threshold = 0.5
+
+    /// Creates a matcher.
+    public init(pack: Pack, index: PackIndex) {
+        self.pack = pack
+        self.index = index
+    }
+
+    /// Scores all intents. `contextKeys` are matching keys remembered from the previous turn; they
+    /// can satisfy require groups but add nothing to coverage.
+    /// - Returns: candidates sorted best first (blocked ones last).
+    public func candidates(for a: Analysis, contextKeys: Set<String> = []) -> [Candidate] {
+        let content = a.contentUnits
+        let weights = content.map { index.weight($0) ?? ($0.number != nil ? 0.3 : unknownWeight) }
+        let total = weights.reduce(0, +)
+        let keysPresent = Set(content.flatMap(\.keys))
+        var out: [Candidate] = []
+        for (pos, intent) in pack.intents.enumerated() {
+            let ci = index.intents[pos]
+            var blocked: String?
+            var fromContext = 0
+            for group in intent.require {
+                if group.contains(where: { matches($0, a, keysPresent) }) { continue }
+                if group.contains(where: { contextKeys.contains(Self.key($0)) }) { fromContext += 1; continue }
+                blocked = "needs \(group.map(\.description).joined(separator: " or "))"
+                break
+            }
+            if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, keysPresent) }) {
+                blocked = "excluded by '\(ex)'"
+            }
+            if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind) {
+                blocked = "answers \(intent.ask.map(\.rawValue).sorted().joined(separator: "/")), not \(a.kind.rawValue) questions"
+            }
+            if blocked == nil {
+                for e in a.entities where !ci.scope.contains(e.concept) {
+                    // A nationality is in scope when its country is, and the other way round.
+                    let c = pack.concepts[e.concept]
+                    if let country = c?.country, ci.scope.contains(where: { pack.concepts[$0]?.country == country }) { continue }
+                    blocked = "does not know about '\(e.concept)' (\(e.entityClass))"
+                    break
+                }
+            }
+            if blocked == nil {
+                for slot in ["source", "target"] {
+                    guard let want = intent.slots[slot] else { continue }
+                    let wantCountry = pack.concepts[want]?.country ?? want
+                    if let m = a.entities.first(where: { $0.role == slot }),
+                       let got = pack.concepts[m.concept]?.country, got != wantCountry {
+                        blocked = "\(slot) is \(wantCountry), not \(got)"
+                    }
+                }
+            }
+            var timeConflict = false
+            if blocked == nil, !ci.times.isEmpty {
+                for t in a.times where !ci.numbers.contains(t.year.map(String.init) ?? "-") {
+                    let ok = ci.times.contains { ft in
+                        var q = TimeRef(year: t.year ?? ft.year, month: t.month, half: t.half)
+                        if t.year == nil { q.year = ft.year }
+                        return ft.admits(q)
+                    }
+                    if !ok { timeConflict = true; if a.kind != .yesno { blocked = "its facts are not about \(t.words)" }; break }
+                }
+            }
+            var covered = 0.0
+            for (u, w) in zip(content, weights) {
+                let v = u.keys.compactMap { ci.vocab[$0] }.max() ?? 0
+                covered += w * v
+            }
+            var score = total > 0 ? covered / total : 0
+            if intent.require.isEmpty { score *= 0.85 }
+            score -= 0.1 * Double(fromContext) / Double(max(1, intent.require.count))
+            out.append(Candidate(intent: pos, score: score, blocked: blocked, fromContext: fromContext, timeConflict: timeConflict))
+        }
+        out.sort { a, b in
+            if (a.blocked == nil) != (b.blocked == nil) { return a.blocked == nil }
+            if abs(a.score - b.score) > 1e-9 { return a.score > b.score }
+            let ia = pack.intents[a.intent], ib = pack.intents[b.intent]
+            if ia.require.count != ib.require.count { return ia.require.count > ib.require.count }
+            if ia.priority != ib.priority { return ia.priority > ib.priority }
+            return ia.id < ib.id
+        }
+        return out
+    }
+
+    /// The matching key of a term (`w:stem`, `c:concept`; a phrase's words joined).
+    static func key(_ t: Term) -> String {
+        switch t {
+        case .word(let w): "w:" + w
+        case .concept(let c): "c:" + c
+        case .phrase(let p): "p:" + p.joined(separator: " ")
+        }
+    }
+
+    func matches(_ t: Term, _ a: Analysis, _ keys: Set<String>) -> Bool {
+        switch t {
+        case .word(let w): return keys.contains("w:" + w) || a.units.contains { $0.stem == w }
+        case .concept(let c): return keys.contains("c:" + c)
+        case .phrase(let p):
+            let stems = a.tokens.map(\.stem)
+            guard stems.count >= p.count else { return false }
+            return (0...(stems.count - p.count)).contains { Array(stems[$0..<($0 + p.count)]) == p }
+        }
+    }
+}

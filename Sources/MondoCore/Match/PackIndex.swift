@@ -1,0 +1,172 @@
+import Foundation
+
+/// English function words and question filler: they never count for or against a match.
+enum FunctionWords {
+    static let list: [String] = """
+    a an the of to in on at by for from with about as into onto over under than then that this these those \
+    is are was were be been being am do does did done have has had having will would shall should can could may \
+    might must i me my we our you your he him his she her it its they them their there here what which who whom \
+    whose when where why how and or but if so not no yes any some all each every many much more most very also \
+    just only really actually please tell know let us say said says mention mentioned according interview \
+    ambassadors wondering wonder curious could would like want need give show explain describe hey hi hello ok okay \
+    well oh um uh thanks thank kindly quick question again one other another get got go going just being something \
+    anything thing things kind sort lot lots bit exactly roughly approximately approx around about precisely
+    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+}
+
+/// The compiled, read-only form of a pack that matching needs: concept lookup tables, the
+/// vocabulary for spelling correction, and per-intent weighted vocabularies with IDF weights.
+/// Built once per pack load; O(size of pack) time and memory.
+public struct PackIndex: Sendable {
+    /// Per-intent compiled data, parallel to `pack.intents`.
+    public struct CompiledIntent: Sendable {
+        /// Matching key → weight in (0, 1]: require 1.0, cues 0.9, examples 0.8, facts and answer 0.5.
+        public var vocab: [String: Double]
+        /// Entity concepts this intent may be asked about.
+        public var scope: Set<String>
+        /// Years and halves the intent can answer for (empty: any).
+        public var times: [TimeRef]
+        /// Numbers mentioned in its vocabulary (a year written in an example is in scope).
+        public var numbers: Set<String>
+    }
+
+    /// Concept terms keyed by their first stem: (stems of the term, folded words of the term, concept).
+    var termsByFirst: [String: [(stems: [String], words: [String], concept: String)]] = [:]
+    /// Multi-word terms keyed by their last stem, for fuzzy phrase completion.
+    var phrases: [(stems: [String], words: [String], concept: String)] = []
+    /// Concept → the concepts that include it (transitively), itself first.
+    var closure: [String: [String]] = [:]
+    /// Stems that never count.
+    var stopStems: Set<String> = []
+    /// Folded words of the pack (concept terms, examples, patterns, facts, answers) with counts.
+    var vocabulary: [String: Int] = [:]
+    /// Words the corrector leaves alone: vocabulary, lexicon and function words.
+    var known: Set<String> = []
+    /// Vocabulary bucketed by length, for the corrector.
+    var byLength: [Int: [String]] = [:]
+    /// Inverse document frequency of each key over intents.
+    var idf: [String: Double] = [:]
+    /// Compiled intents, parallel to `pack.intents`.
+    public var intents: [CompiledIntent] = []
+    /// Intent position by id.
+    var position: [String: Int] = [:]
+
+    /// Builds the index for `pack`.
+    public init(pack: Pack) {
+        for w in FunctionWords.list { stopStems.insert(Stemmer.stem(w)) }
+        for w in pack.settings.stopwords { for t in Normalizer.tokens(w) { stopStems.insert(t.stem) } }
+        // Concepts and their inclusion closure.
+        var parents: [String: [String]] = [:]
+        for c in pack.concepts.values {
+            for t in c.terms where t.hasPrefix("~") { parents[String(t.dropFirst()), default: []].append(c.name) }
+        }
+        for name in pack.concepts.keys.sorted() {
+            var seen = [name], queue = [name]
+            while let n = queue.popLast() {
+                for p in parents[n] ?? [] where !seen.contains(p) { seen.append(p); queue.append(p) }
+            }
+            closure[name] = seen
+        }
+        for c in pack.concepts.values.sorted(by: { $0.name < $1.name }) {
+            for t in c.terms where !t.hasPrefix("~") {
+                let toks = Normalizer.tokens(t)
+                guard let first = toks.first else { continue }
+                let entry = (stems: toks.map(\.stem), words: toks.map(\.text), concept: c.name)
+                termsByFirst[first.stem, default: []].append(entry)
+                if toks.count > 1 { phrases.append(entry) }
+                for w in toks.map(\.text) { vocabulary[w, default: 0] += 1 }
+            }
+        }
+        for k in termsByFirst.keys { termsByFirst[k]!.sort { $0.stems.count > $1.stems.count } }
+        // Vocabulary from intents and facts.
+        func addWords(_ text: String) { for t in Normalizer.tokens(text) where t.number == nil { vocabulary[t.text, default: 0] += 1 } }
+        for f in pack.facts.values { addWords(f.label); addWords(Self.factText(f)) }
+        for i in pack.intents {
+            i.examples.forEach(addWords)
+            addWords(i.answer.replacingOccurrences(of: "{{", with: " ").replacingOccurrences(of: "}}", with: " ").replacingOccurrences(of: "_", with: " "))
+        }
+        known = Set(vocabulary.keys).union(pack.lexicon).union(FunctionWords.list)
+        for w in vocabulary.keys where w.count >= 3 { byLength[w.count, default: []].append(w) }
+        for k in byLength.keys { byLength[k]!.sort() }
+        // Per-intent vocabularies.
+        position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let analyzer = Analyzer(index: self, pack: pack)
+        var compiled: [CompiledIntent] = []
+        for i in pack.intents {
+            var vocab: [String: Double] = [:]
+            var scope = Set<String>(i.entities)
+            var numbers = Set<String>()
+            func put(_ key: String, _ w: Double) { vocab[key] = max(vocab[key] ?? 0, w) }
+            func putTerm(_ t: Term, _ w: Double) {
+                switch t {
+                case .word(let s): put("w:" + s, w)
+                case .phrase(let ss): ss.forEach { put("w:" + $0, w * 0.8) }
+                case .concept(let c):
+                    put("c:" + c, w)
+                    if pack.concepts[c]?.entityClass != nil { scope.insert(c) }
+                }
+            }
+            func putText(_ text: String, _ w: Double) {
+                let a = analyzer.analyse(text, correct: false)
+                for u in a.units where !u.isStop {
+                    for k in u.keys { put(k, w) }
+                    if let n = u.number { numbers.insert(Normalizer.canonical(n)) }
+                }
+                for e in a.entities { scope.insert(e.concept) }
+            }
+            i.require.flatMap { $0 }.forEach { putTerm($0, 1.0) }
+            i.cues.forEach { putTerm($0, 0.9) }
+            for e in i.entities { put("c:" + e, 0.6) }
+            i.examples.forEach { putText($0, 0.8) }
+            for f in i.facts.compactMap({ pack.facts[$0] }) {
+                putText(f.label, 0.5)
+                putText(Self.factText(f), 0.5)
+            }
+            putText(Self.answerText(i.answer), 0.5)
+            for v in [i.slots["source"], i.slots["target"]].compactMap({ $0 }) { scope.insert(v) }
+            var times = i.facts.compactMap { pack.facts[$0]?.time }
+            if let t = i.slots["time"].flatMap(TimeRef.init) { times.append(t) }
+            for f in i.facts.compactMap({ pack.facts[$0] }) {
+                if case .date(let t, _) = f.value { times.append(t) }
+                if case .period(let a, _, let b, _) = f.value { times.append(a); times.append(b) }
+            }
+            compiled.append(CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers))
+        }
+        intents = compiled
+        var df: [String: Int] = [:]
+        for c in compiled { for k in c.vocab.keys { df[k, default: 0] += 1 } }
+        let n = Double(max(1, compiled.count))
+        for (k, d) in df { idf[k] = log((n + 1) / (Double(d) + 0.5)) }
+    }
+
+    /// Template text with the Mustache tags replaced by spaces (for vocabulary).
+    static func answerText(_ template: String) -> String {
+        var out = "", depth = 0
+        var chars = Array(template)[...]
+        while let c = chars.first {
+            if chars.starts(with: "{{") { depth += 1; chars = chars.dropFirst(2); out.append(" "); continue }
+            if chars.starts(with: "}}") { depth = max(0, depth - 1); chars = chars.dropFirst(2); continue }
+            if depth == 0 { out.append(c) }
+            chars = chars.dropFirst()
+        }
+        return out
+    }
+
+    /// The words of a fact's value, for vocabulary (names, list items, text).
+    static func factText(_ f: Fact) -> String {
+        switch f.value {
+        case .list(let items): return items.joined(separator: " , ")
+        case .person(let n, let r, _): return n + " " + r
+        case .organisation(let n, let k, let r): return [n, k ?? "", r ?? ""].joined(separator: " ")
+        case .place(let n, let k): return n + " " + (k ?? "")
+        case .text(let t): return t
+        case .rank(_, let s, let a): return s + " " + a
+        default: return ""
+        }
+    }
+
+    /// Weight of a unit's most informative known key, or nil when no intent knows any of its keys.
+    func weight(_ u: Unit) -> Double? {
+        u.keys.compactMap { idf[$0] }.max()
+    }
+}

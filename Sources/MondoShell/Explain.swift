@@ -1,0 +1,65 @@
+import MondoCore
+import Foundation
+
+/// Renders explanations (`:why`, `:trace`) and JSON records of responses.
+public enum Explain {
+    /// The `:why` text of a response: normalised tokens, corrections, concepts, kind, entities,
+    /// times, the top candidate intents with scores, slots, facts with sources and computations.
+    public static func text(_ r: Response) -> String {
+        let e = r.explanation
+        let a = e.analysis
+        var out: [String] = []
+        out.append("question:    \(a.utterance)")
+        out.append("tokens:      " + a.tokens.map(\.text).joined(separator: " "))
+        if !a.corrections.isEmpty {
+            out.append("corrected:   " + a.corrections.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
+        }
+        let tagged = a.units.filter { !$0.concepts.isEmpty }.map { "\($0.text) ~\($0.concepts.joined(separator: " ~"))" }
+        out.append("concepts:    " + (tagged.isEmpty ? "(none)" : tagged.joined(separator: "; ")))
+        let content = a.units.filter { !$0.isStop }.map(\.text)
+        out.append("content:     " + (content.isEmpty ? "(none)" : content.joined(separator: ", ")))
+        out.append("kind:        \(a.kind.rawValue)")
+        if !a.entities.isEmpty {
+            out.append("entities:    " + a.entities.map { "\($0.concept) (\($0.entityClass)\($0.role.map { ", " + $0 } ?? ""))" }.joined(separator: ", "))
+        }
+        if !a.times.isEmpty { out.append("times:       " + a.times.map(\.description).joined(separator: ", ")) }
+        if let c = e.contextUse { out.append("context:     \(c)") }
+        out.append("candidates:")
+        for (i, c) in e.candidates.prefix(5).enumerated() {
+            let score = String(format: "%.3f", c.score)
+            out.append("  \(i + 1). \(c.intent)  \(score)" + (c.blocked.map { "  blocked: \($0)" } ?? ""))
+        }
+        if let id = r.intent {
+            out.append("intent:      \(id) (score \(String(format: "%.3f", r.score ?? 0)))")
+        } else {
+            out.append("intent:      none (\(r.reason?.rawValue ?? "declined"))")
+        }
+        if !e.slots.isEmpty { out.append("slots:       " + e.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")) }
+        for s in e.sources { out.append("fact:        \(s.fact) [\(s.source)] \(s.label)") }
+        for c in e.computations { out.append("computed:    \(c.name) = \(c.op)(\(c.operands.joined(separator: ", "))): \(c.working)") }
+        if let y = e.yesno { out.append("yes/no:      \(y)") }
+        return out.joined(separator: "\n")
+    }
+
+    /// The JSON record of one answered (or declined) question. The first four fields are the
+    /// stable batch contract: `question`, `answer`, `intent` (null exactly when not answered),
+    /// `facts`; the rest (`score`, `reason`, `sources`, `slots`, `computations`, `corrections`)
+    /// are additions.
+    public static func json(question: String, _ r: Response) -> JSONValue {
+        let e = r.explanation
+        var fields: [(String, JSONValue)] = [
+            ("question", .string(question)),
+            ("answer", .string(r.answer)),
+            ("intent", r.intent.map { .string($0) } ?? .null),
+            ("facts", .array(r.facts.map { .string($0) })),
+        ]
+        fields.append(("score", r.score.map { .number(($0 * 1000).rounded() / 1000) } ?? .null))
+        fields.append(("reason", r.reason.map { .string($0.rawValue) } ?? .null))
+        fields.append(("sources", .array(e.sources.map { .object([("fact", .string($0.fact)), ("source", .string($0.source)), ("label", .string($0.label))]) })))
+        fields.append(("slots", .object(e.slots.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+        fields.append(("computations", .array(e.computations.map { .object([("name", .string($0.name)), ("op", .string($0.op)), ("operands", .array($0.operands.map { .string($0) })), ("working", .string($0.working))]) })))
+        fields.append(("corrections", .array(e.analysis.corrections.map { .object([("from", .string($0.from)), ("to", .string($0.to))]) })))
+        if let c = e.contextUse { fields.append(("context", .string(c))) }
+        return .object(fields)
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+import MondoCore
+import LineEditor
+
+/// How answers are printed.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// The answer text, one paragraph per question.
+    case text
+    /// One JSON object per input question, one per line (see Docs/cli.md).
+    case json
+}
+
+/// A conversation with a pack: the REPL and batch loops, meta-commands, and output formats.
+/// Holds the dialogue context and the turns so far (for `:save`). Not thread-safe: one per session.
+public final class Shell {
+    /// The engine answering (replaced by `:reload`).
+    public private(set) var engine: Engine
+    /// The remembered dialogue context.
+    public private(set) var context = DialogueContext()
+    /// Every answered or declined question of the session, in order.
+    public private(set) var turns: [(question: String, response: Response)] = []
+    /// Print the `:why` detail after every answer.
+    public var trace = false
+    let packDirectory: String
+    let format: OutputFormat
+    let out: OutputSink
+    let err: OutputSink
+    var reader: LineReader?
+    var lineNumber = 0
+
+    /// The meta-commands, with their help text.
+    public static let commands: [(name: String, args: String, help: String)] = [
+        ("help", "", "this list"),
+        ("topics", "", "what can be asked, with an example question for each topic"),
+        ("why", "[QUESTION]", "how the last answer (or QUESTION) was understood: tokens, corrections, concepts, candidates, facts"),
+        ("trace", "on|off", "show the :why detail after every answer"),
+        ("context", "", "what the conversation remembers"),
+        ("reset", "", "forget the conversation (follow-ups start afresh)"),
+        ("history", "[N]", "the last N lines typed (default 20), from this and earlier sessions"),
+        ("save", "FILE", "write this session as a transcript that `mondo test` replays"),
+        ("reload", "", "reload the pack from disk, keeping the session; on errors the old pack stays"),
+        ("quit", "", "leave (also :exit, :q or Ctrl-D)"),
+    ]
+
+    /// Creates a shell over `engine`.
+    /// - Parameters:
+    ///   - packDirectory: where `:reload` reads the pack from.
+    ///   - format: text or JSON Lines.
+    ///   - out: answers. `err`: diagnostics and warnings.
+    public init(engine: Engine, packDirectory: String, format: OutputFormat, out: OutputSink, err: OutputSink) {
+        self.engine = engine
+        self.packDirectory = packDirectory
+        self.format = format
+        self.out = out
+        self.err = err
+    }
+
+    /// The banner shown at the start of an interactive session.
+    public var banner: String {
+        let topics = Set(engine.pack.intents.map { $0.id.split(separator: ".").first.map(String.init) ?? $0.id }).sorted()
+        return """
+        Mondo — questions and answers about \(engine.pack.settings.name).
+        Ask about: \(topics.prefix(8).joined(separator: ", "))\(topics.count > 8 ? " …" : "").
+        Try: “\(engine.pack.intents.first?.examples.first ?? "How many Japanese visited Viet Nam last year?")”
+        Type :help for commands, :topics for example questions, Ctrl-D or :quit to leave.
+
+        """
+    }
+
+    /// Reads lines from `reader` until end of input or `:quit`, answering each.
+    /// - Returns: the exit status: 0 normally, 1 when output was closed.
+    public func run(reader: LineReader, prompt: String = "mondo> ") -> Int32 {
+        self.reader = reader
+        do {
+            if reader.isInteractive { try out.write(banner) }
+            loop: while true {
+                let result = reader.readLine(prompt: prompt)
+                switch result {
+                case .endOfInput:
+                    break loop
+                case .interrupted:
+                    continue  // the reader has already moved to a fresh line
+                case .line(let line):
+                    lineNumber += 1
+                    if reader.isInteractive { reader.addHistory(line) }
+                    if try !handle(line) { break loop }
+                case .tooLong(let bytes, let limit):
+                    lineNumber += 1
+                    try tooLong(bytes: bytes, limit: limit)
+                }
+            }
+        } catch {
+            // The reader of our output went away (closed pipe): stop quietly, as head(1) expects.
+            return 1
+        }
+        return 0
+    }
+
+    func tooLong(bytes: Int, limit: Int) throws {
+        let msg = "line \(lineNumber) is too long (\(bytes) bytes; the limit is \(limit)); skipped"
+        try err.write("mondo: \(msg)\n")
+        if format == .json {
+            try out.write(JSONValue.object([("question", .string("")), ("answer", .string("")), ("intent", .null), ("facts", .array([])), ("error", .string(msg))]).serialized + "\n")
+        }
+    }
+
+    /// Handles one input line: a meta-command (`:…`) or a question. Blank lines and, outside the
+    /// REPL, lines starting with `#` are ignored.
+    /// - Returns: false when the session should end (`:quit`).
+    /// - Throws: ``OutputClosed`` when output cannot be written.
+    public func handle(_ raw: String) throws -> Bool {
+        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if line.isEmpty { return true }
+        if line.hasPrefix("#") && !(reader?.isInteractive ?? false) { return true }
+        if line.hasPrefix(":") { return try command(line) }
+        if line.hasPrefix("{") || line.hasPrefix("\""), !(reader?.isInteractive ?? false) {
+            switch Self.jsonLine(line) {
+            case .question(let q): try ask(q); return true
+            case .reset: context = DialogueContext(); return true
+            case .invalid(let why):
+                try err.write("mondo: line \(lineNumber): \(why); answered as plain text\n")
+            }
+        }
+        try ask(line)
+        return true
+    }
+
+    enum JSONLine { case question(String), reset, invalid(String) }
+
+    /// A JSON Lines input record: a JSON string, or an object with `question` (or `utterance`,
+    /// `text`, `q`), or `{"reset": true}` to start a new conversation.
+    static func jsonLine(_ line: String) -> JSONLine {
+        guard let data = line.data(using: .utf8),
+              let obj = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            return .invalid("not valid JSON")
+        }
+        if let s = obj as? String { return .question(s) }
+        guard let d = obj as? [String: Any] else { return .invalid("a JSON line must be a string or an object") }
+        if d["reset"] as? Bool == true { return .reset }
+        for k in ["question", "utterance", "text", "q"] { if let s = d[k] as? String { return .question(s) } }
+        return .invalid("a JSON object needs a \"question\" string")
+    }
+
+    /// Answers one question and prints the answer.
+    public func ask(_ question: String) throws {
+        let r = engine.respond(to: question, context: &context)
+        turns.append((question, r))
+        switch format {
+        case .json: try out.write(Explain.json(question: question, r).serialized + "\n")
+        case .text:
+            try out.write(r.answer + "\n")
+            if trace { try out.write(Explain.text(r).split(separator: "\n").map { "  | " + $0 }.joined(separator: "\n") + "\n") }
+            if reader?.isInteractive ?? false { try out.write("\n") }
+        }
+    }
+
+    func say(_ command: String, _ text: String) throws {
+        switch format {
+        case .json: try out.write(JSONValue.object([("command", .string(command)), ("output", .string(text))]).serialized + "\n")
+        case .text: try out.write(text + (text.hasSuffix("\n") ? "" : "\n"))
+        }
+    }
+
+    func command(_ line: String) throws -> Bool {
+        let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+        let name = parts.first?.lowercased() ?? ""
+        let arg = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch name {
+        case "quit", "exit", "q": return false
+        case "help", "h", "?":
+            var t = "Type a question about the interview, or a command:\n"
+            for c in Self.commands { t += "  :\(c.name)\(c.args.isEmpty ? "" : " " + c.args)".padding(toLength: 20, withPad: " ", startingAt: 0) + c.help + "\n" }
+            t += "Follow-ups work: ask “and the other way round?” or “when did he start?” after a question."
+            try say(line, t)
+        case "topics":
+            var groups: [(String, [Intent])] = []
+            for i in engine.pack.intents {
+                let topic = i.id.split(separator: ".").first.map(String.init) ?? i.id
+                if let k = groups.firstIndex(where: { $0.0 == topic }) { groups[k].1.append(i) } else { groups.append((topic, [i])) }
+            }
+            var t = "Topics (\(engine.pack.intents.count) kinds of question):\n"
+            for (topic, intents) in groups {
+                let ex = intents.compactMap(\.examples.first).prefix(2).map { "“\($0)”" }.joined(separator: "  ")
+                t += "  \(topic.padding(toLength: 16, withPad: " ", startingAt: 0)) \(ex)\n"
+            }
+            try say(line, t)
+        case "why":
+            if !arg.isEmpty {
+                var scratch = context
+                try say(line, Explain.text(engine.respond(to: arg, context: &scratch)))
+            } else if let last = turns.last {
+                try say(line, Explain.text(last.response))
+            } else { try say(line, "Nothing to explain yet: ask a question first, or type :why QUESTION.") }
+        case "trace":
+            switch arg.lowercased() {
+            case "on": trace = true; try say(line, "Trace on: every answer is followed by its explanation.")
+            case "off": trace = false; try say(line, "Trace off.")
+            default: try say(line, "Usage: :trace on|off (it is \(trace ? "on" : "off")).")
+            }
+        case "context":
+            if let i = context.lastIntent {
+                var t = "Last answered: \(i)\n"
+                if !context.slots.isEmpty { t += "Slots: " + context.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + "\n" }
+                if !context.entities.isEmpty { t += "Entities: " + context.entities.joined(separator: ", ") + "\n" }
+                t += "Turns so far: \(context.turns)"
+                try say(line, t)
+            } else { try say(line, "Nothing remembered yet (\(context.turns) turn\(context.turns == 1 ? "" : "s") so far).") }
+        case "reset":
+            context = DialogueContext()
+            try say(line, "Conversation forgotten; the next question starts afresh.")
+        case "history":
+            let all = reader?.history ?? turns.map(\.question)
+            let n = Int(arg) ?? 20
+            let shown = all.suffix(max(0, n))
+            let start = all.count - shown.count
+            try say(line, shown.enumerated().map { String(format: "%5d  ", start + $0.offset + 1) + $0.element }.joined(separator: "\n"))
+        case "save":
+            guard !arg.isEmpty else { try say(line, "Usage: :save FILE (for example :save Transcripts/my-session.transcript)"); break }
+            let text = Transcript.render(turns, header: "Saved by mondo :save on \(ISO8601DateFormatter().string(from: Date()))")
+            do {
+                try text.write(toFile: arg, atomically: true, encoding: .utf8)
+                try say(line, "Saved \(turns.count) exchange\(turns.count == 1 ? "" : "s") to \(arg).")
+            } catch {
+                try err.write("mondo: cannot write '\(arg)': \(error.localizedDescription)\n")
+            }
+        case "reload":
+            let loaded: Result<Engine, PackError>
+            do { loaded = .success(try Engine(packDirectory: packDirectory)) } catch { loaded = .failure(error) }
+            switch loaded {
+            case .success(let fresh):
+                engine = fresh
+                try say(line, "Reloaded \(fresh.pack.intents.count) intents and \(fresh.pack.facts.count) facts from \(packDirectory).")
+            case .failure(let error):
+                try err.write(error.description + "\n")
+                try say(line, "The pack has errors; the previous pack is still in use.")
+            }
+        default:
+            let names = Self.commands.map(\.name) + ["exit"]
+            if let near = nearest(name, in: names, limit: 3) {
+                try say(line, "Unknown command ':\(name)'. Did you mean :\(near)? (:help lists them all)")
+            } else {
+                try say(line, "Unknown command ':\(name)'. Type :help for the list.")
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import LineEditor
+import MondoCore
+import MondoShell
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options shared by every subcommand that needs the pack.
+struct PackOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The knowledge pack directory (default: the shipped Intents/).", valueName: "DIR"))
+    var pack: String?
+
+    /// Resolves the pack directory or exits with the places looked in.
+    func directory() throws -> String {
+        if let pack { return pack }
+        let env = ProcessInfo.processInfo.environment
+        let cwd = FileManager.default.currentDirectoryPath
+        let exe = PackLocator.executablePath()
+        if let found = PackLocator.find(environment: env, currentDirectory: cwd, executable: exe) { return found }
+        let looked = PackLocator.candidates(environment: env, currentDirectory: cwd, executable: exe)
+        FileHandle.standardError.write(Data(("mondo: cannot find the knowledge pack (a directory with pack.yaml). Looked in:\n"
+            + looked.map { "  \($0)\n" }.joined() + "Use --pack DIR or set MONDO_PACK.\n").utf8))
+        throw ExitCode(2)
+    }
+
+    /// Loads the engine, printing every pack error (compiler style) and exiting 2 on failure.
+    func engine() throws -> (Engine, String) {
+        let dir = try directory()
+        do {
+            let engine = try Engine(packDirectory: dir)
+            return (engine, dir)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+func warn(_ text: String) { FileHandle.standardError.write(Data("mondo: \(text)\n".utf8)) }
+
+@main
+struct Mondo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mondo",
+        abstract: "Questions and answers about a document, from a rule-based knowledge pack.",
+        discussion: "With no subcommand: a line-editing REPL when run at a terminal, or one answer per input line when input is a pipe or file.",
+        subcommands: [Ask.self, Test.self],
+        defaultSubcommand: Ask.self)
+}
+
+struct Ask: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer questions: REPL at a terminal, batch from a pipe, -c or -f.")
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Answer QUESTION and exit (repeatable; one conversation).", valueName: "QUESTION"))
+    var questions: [String] = []
+
+    @Option(name: .customShort("f"), help: ArgumentHelp("Read questions from FILE, one per line, plain text or JSON Lines ('-' for stdin).", valueName: "FILE"))
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Output format: text, or json (one object per question per line).", valueName: "FORMAT"))
+    var format: String = "text"
+
+    @Flag(help: "Do not read or write the history file.")
+    var noHistory = false
+
+    mutating func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        guard let fmt = OutputFormat(rawValue: format) else {
+            throw ValidationError("--format must be text or json, not '\(format)'")
+        }
+        let (engine, dir) = try packOptions.engine()
+        let shell = Shell(engine: engine, packDirectory: dir, format: fmt, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
+        if !questions.isEmpty || !files.isEmpty {
+            do {
+                for q in questions { if try !shell.handle(q) { return } }
+            } catch { throw ExitCode(1) }
+            for f in files {
+                let fd = f == "-" ? 0 : open(f, O_RDONLY)
+                guard fd >= 0 else {
+                    warn("cannot open '\(f)': \(String(cString: strerror(errno)))")
+                    throw ExitCode(2)
+                }
+                let reader = StreamLineReader(fileDescriptor: fd, closeWhenDone: f != "-", warning: { warn("\(f): \($0.description)") })
+                let status = shell.run(reader: reader)
+                if status != 0 { throw ExitCode(status) }
+            }
+            return
+        }
+        let history = noHistory ? nil : HistoryFile.defaultPath()
+        let reader = LineReaders.make(historyPath: history, warning: { warn($0.description) })
+        let status = shell.run(reader: reader)
+        (reader as? EditLineReader)?.close()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Test: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay transcripts and report differences.")
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"))
+    var paths: [String] = []
+
+    @Flag(help: "Rewrite expected answers in place from the actual ones.")
+    var update = false
+
+    mutating func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let (engine, dir) = try packOptions.engine()
+        let roots = paths.isEmpty ? [((dir as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Transcripts")] : paths
+        let result = TranscriptCommand.run(paths: roots, engine: engine, update: update, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
+        if result != 0 { throw ExitCode(result) }
+    }
+}

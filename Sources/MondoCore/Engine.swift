@@ -120,25 +120,28 @@ public struct Engine: Sendable {
         if let last = context.lastIntent, let lastPos = index.position[last] {
             let standaloneScore = chosen?.score ?? 0
             // Elliptical follow-up that only changes slots: "and the other way round?", "what about 2030?".
+            var slotMiss: [String: String]?
             if a.looksLikeFollowUp, standaloneScore < 0.8, let family = pack.intents[lastPos].family,
                let (pos, newSlots) = slotFollowUp(a, family: family, context: context) {
                 if let pos {
                     chosen = Candidate(intent: pos, score: max(standaloneScore, matcher.threshold), blocked: nil, fromContext: 1, timeConflict: false)
                     slots = newSlots
                     contextUse = "follow-up: same question with \(newSlots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))"
-                } else {
-                    let what = newSlots.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                    return decline(.notInPack, a, cands, extra: "It has no figure for that combination (\(what)).")
-                }
-            } else if a.looksLikeFollowUp || chosen == nil {
+                } else { slotMiss = newSlots }
+            }
+            if contextUse == nil, a.looksLikeFollowUp || chosen == nil {
                 // Pronouns and short questions: let the previous turn's words satisfy the patterns.
-                let withContext = matcher.candidates(for: a, contextKeys: context.keys)
+                let topic = a.looksLikeFollowUp ? String(last.split(separator: ".").first ?? "") : nil
+                let withContext = matcher.candidates(for: a, contextKeys: context.keys, followTopic: topic)
                 if let best = withContext.first, best.blocked == nil, best.score >= matcher.threshold,
-                   best.score > standaloneScore + (a.looksLikeFollowUp ? -0.05 : 0.1) || chosen == nil {
+                   best.score > standaloneScore || chosen == nil {
                     chosen = best
                     cands = withContext
                     slots = pack.intents[best.intent].slots
                     contextUse = best.fromContext > 0 ? "follow-up: \(best.fromContext) pattern group(s) from the previous turn" : nil
+                } else if let miss = slotMiss, chosen == nil {
+                    let what = miss.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    return decline(.notInPack, a, cands, extra: "It has no figure for that combination (\(what)).")
                 }
             }
         }
@@ -150,6 +153,7 @@ public struct Engine: Sendable {
         // Ambiguity: two different intents, neither in the other's family, scoring the same.
         if let second = cands.dropFirst().first(where: { $0.blocked == nil && $0.intent != c.intent }),
            contextUse == nil, second.score >= matcher.threshold, c.score - second.score < 0.005,
+           Set(pack.intents[second.intent].facts).isDisjoint(with: pack.intents[c.intent].facts),
            pack.intents[second.intent].family == nil || pack.intents[second.intent].family != pack.intents[c.intent].family,
            pack.intents[second.intent].require.count == pack.intents[c.intent].require.count {
             return decline(.ambiguous, a, cands, alternatives: [c.intent, second.intent])
@@ -218,9 +222,18 @@ public struct Engine: Sendable {
         for t in a.times {
             var v = t.year.map(String.init) ?? String(pack.settings.thisYear)
             if let h = t.half { v += "-H\(h)" }
+            // "this year" after a question about the first half of this year changes nothing.
+            if let cur = s["time"].flatMap(TimeRef.init), let q = TimeRef(v), q.years == cur.years, q.half == nil { continue }
             if s["time"] != v { s["time"] = v; changed = true }
         }
         guard changed else { return nil }
+        // Only an utterance made of slot words is elliptical; anything more is a new question.
+        let slotUnits = Set(a.entities.map(\.unit))
+        let timeWords: Set<String> = ["year", "half", "first", "second", "last", "this", "next", "2030", "by", "in", "until", "round", "around", "way", "versa", "vice", "reverse", "opposite", "direction"]
+        let other = a.contentUnits.enumerated().filter { i, u in
+            !slotUnits.contains(a.units.firstIndex(of: u) ?? -1) && u.number == nil && !timeWords.contains(u.text)
+        }
+        if other.count > 1 { return nil }
         let members = pack.intents.enumerated().filter { $0.element.family == family }
         let fit = members.first { _, i in
             ["source", "target", "time"].allSatisfy { k in

@@ -11,6 +11,11 @@ public struct Unit: Sendable, Hashable {
     public var stem: String?
     /// Concepts that tag this unit (with the concepts that include them).
     public var concepts: [String]
+    /// Concepts of shorter terms inside a phrase ("go to university" is also ~visit and
+    /// ~university). They can satisfy patterns, but never name entities or trigger excludes.
+    public var innerConcepts: [String] = []
+    /// Stems of all the unit's tokens.
+    public var stems: [String] = []
     /// Number value, when the unit is a number.
     public var number: Double?
     /// True for function words and pack stop words, which count neither for nor against a match.
@@ -18,8 +23,9 @@ public struct Unit: Sendable, Hashable {
 
     /// The matching keys of this unit: `w:<stem>` and `c:<concept>`.
     public var keys: [String] {
-        var k = concepts.map { "c:" + $0 }
+        var k = (concepts + innerConcepts).map { "c:" + $0 }
         if let stem { k.append("w:" + stem) }
+        else { k += stems.map { "w:" + $0 } }
         return k
     }
 }

@@ -33,7 +33,7 @@ public struct Analyzer: Sendable {
         var tokens = Normalizer.tokens(utterance)
         var corrections: [(String, String)] = []
         if correct { corrections = self.correct(&tokens) }
-        let units = self.units(tokens)
+        let units = self.units(tokens, fuzzy: correct)
         let words = tokens.map(\.text)
         let kind = Self.kind(words)
         let (entities, reverse) = self.entities(units, words: words)
@@ -105,7 +105,7 @@ public struct Analyzer: Sendable {
 
     func conceptsWithClosure(_ c: String) -> [String] { index.closure[c] ?? [c] }
 
-    func units(_ tokens: [Token]) -> [Unit] {
+    func units(_ tokens: [Token], fuzzy: Bool) -> [Unit] {
         var units: [Unit] = []
         var i = 0
         let stems = tokens.map(\.stem)
@@ -118,8 +118,14 @@ public struct Analyzer: Sendable {
                 else if n == best!.len { best!.concepts += conceptsWithClosure(entry.concept) }
             }
             // Fuzzy phrase completion: one word of a multi-word term may be off by one letter.
-            if best == nil || best!.len == 1 {
-                for entry in index.phrases where entry.stems.count > (best?.len ?? 0) && i + entry.stems.count <= tokens.count {
+            if fuzzy, best == nil || best!.len == 1 {
+                // Phrases with some word matching exactly at its place, starting here.
+                var seen = Set<Int>()
+                var cands: [Int] = []
+                for k in 0..<3 where i + k < tokens.count {
+                    for (p, off) in index.phraseIndex[stems[i + k]] ?? [] where off == k && seen.insert(p).inserted { cands.append(p) }
+                }
+                for entry in cands.map({ index.phrases[$0] }) where entry.stems.count > (best?.len ?? 0) && i + entry.stems.count <= tokens.count {
                     var misses = 0, ok = true
                     for (k, s) in entry.stems.enumerated() where stems[i + k] != s {
                         let typed = tokens[i + k].text, want = entry.words[k]
@@ -135,14 +141,31 @@ public struct Analyzer: Sendable {
             if let b = best {
                 var seen = Set<String>()
                 let cs = b.concepts.filter { seen.insert($0).inserted }
+                var inner: [String] = []
+                // Shorter terms inside a phrase keep their concepts too.
+                if b.len > 1 {
+                    for s in i..<(i + b.len) {
+                        for entry in index.termsByFirst[stems[s]] ?? [] {
+                            let n = entry.stems.count
+                            guard s + n <= i + b.len, n < b.len, Array(stems[s..<(s + n)]) == entry.stems else { continue }
+                            for c in conceptsWithClosure(entry.concept) where seen.insert(c).inserted { inner.append(c) }
+                        }
+                    }
+                }
                 let text = tokens[i..<(i + b.len)].map(\.text).joined(separator: " ")
-                units.append(Unit(start: i, length: b.len, text: text, stem: b.len == 1 ? stems[i] : nil,
-                                  concepts: cs, number: b.len == 1 ? tokens[i].number : nil, isStop: false))
+                var unit = Unit(start: i, length: b.len, text: text, stem: b.len == 1 ? stems[i] : nil,
+                                concepts: cs, number: b.len == 1 ? tokens[i].number : nil,
+                                isStop: b.len == 1 && index.stopStems.contains(stems[i]))
+                unit.innerConcepts = inner
+                unit.stems = Array(stems[i..<(i + b.len)]).filter { !index.stopStems.contains($0) }
+                units.append(unit)
                 i += b.len
             } else {
                 let t = tokens[i]
-                units.append(Unit(start: i, length: 1, text: t.text, stem: t.stem, concepts: [], number: t.number,
-                                  isStop: index.stopStems.contains(t.stem)))
+                var unit = Unit(start: i, length: 1, text: t.text, stem: t.stem, concepts: [], number: t.number,
+                                isStop: index.stopStems.contains(t.stem))
+                unit.stems = [t.stem]
+                units.append(unit)
                 i += 1
             }
         }

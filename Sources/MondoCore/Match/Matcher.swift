@@ -42,11 +42,18 @@ public struct Matcher: Sendable {
     /// Scores all intents. `contextKeys` are matching keys remembered from the previous turn; they
     /// can satisfy require groups but add nothing to coverage.
     /// - Returns: candidates sorted best first (blocked ones last).
-    public func candidates(for a: Analysis, contextKeys: Set<String> = []) -> [Candidate] {
+    /// - Parameters:
+    ///   - contextKeys: keys remembered from the previous turn.
+    ///   - followTopic: for an utterance that leans on the previous turn (a pronoun, "what about"),
+    ///     the intent id prefix (topic) of the previous answer; intents continuing it, or taking a
+    ///     require group from the context, get a small bonus instead of a penalty.
+    public func candidates(for a: Analysis, contextKeys: Set<String> = [], followTopic: String? = nil) -> [Candidate] {
         let content = a.contentUnits
         let weights = content.map { index.weight($0) ?? ($0.number != nil ? 0.3 : unknownWeight) }
         let total = weights.reduce(0, +)
-        let keysPresent = Set(content.flatMap(\.keys))
+        // Stop words tagged by a concept ("more" ~grow) can satisfy a pattern without counting.
+        let keysPresent = Set(a.units.flatMap(\.keys).filter { $0.hasPrefix("c:") }).union(content.flatMap(\.keys))
+        let mainKeys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
         var out: [Candidate] = []
         for (pos, intent) in pack.intents.enumerated() {
             let ci = index.intents[pos]
@@ -58,7 +65,7 @@ public struct Matcher: Sendable {
                 blocked = "needs \(group.map(\.description).joined(separator: " or "))"
                 break
             }
-            if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, keysPresent) }) {
+            if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, mainKeys) }) {
                 blocked = "excluded by '\(ex)'"
             }
             if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind) {
@@ -101,7 +108,12 @@ public struct Matcher: Sendable {
             }
             var score = total > 0 ? covered / total : 0
             if intent.require.isEmpty { score *= 0.85 }
-            score -= 0.1 * Double(fromContext) / Double(max(1, intent.require.count))
+            if let topic = followTopic {
+                if fromContext > 0 { score += 0.1 }
+                if intent.id.hasPrefix(topic + ".") { score += 0.1 }
+            } else {
+                score -= 0.1 * Double(fromContext) / Double(max(1, intent.require.count))
+            }
             out.append(Candidate(intent: pos, score: score, blocked: blocked, fromContext: fromContext, timeConflict: timeConflict))
         }
         out.sort { a, b in
@@ -126,7 +138,7 @@ public struct Matcher: Sendable {
 
     func matches(_ t: Term, _ a: Analysis, _ keys: Set<String>) -> Bool {
         switch t {
-        case .word(let w): return keys.contains("w:" + w) || a.units.contains { $0.stem == w }
+        case .word(let w): return keys.contains("w:" + w) || a.units.contains { $0.stems.contains(w) }
         case .concept(let c): return keys.contains("c:" + c)
         case .phrase(let p):
             let stems = a.tokens.map(\.stem)

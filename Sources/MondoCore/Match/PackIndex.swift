@@ -32,8 +32,10 @@ public struct PackIndex: Sendable {
 
     /// Concept terms keyed by their first stem: (stems of the term, folded words of the term, concept).
     var termsByFirst: [String: [(stems: [String], words: [String], concept: String)]] = [:]
-    /// Multi-word terms keyed by their last stem, for fuzzy phrase completion.
+    /// Multi-word terms, for fuzzy phrase completion.
     var phrases: [(stems: [String], words: [String], concept: String)] = []
+    /// Stem → (phrase position in `phrases`, word offset in the phrase).
+    var phraseIndex: [String: [(phrase: Int, offset: Int)]] = [:]
     /// Concept → the concepts that include it (transitively), itself first.
     var closure: [String: [String]] = [:]
     /// Stems that never count.
@@ -73,7 +75,10 @@ public struct PackIndex: Sendable {
                 guard let first = toks.first else { continue }
                 let entry = (stems: toks.map(\.stem), words: toks.map(\.text), concept: c.name)
                 termsByFirst[first.stem, default: []].append(entry)
-                if toks.count > 1 { phrases.append(entry) }
+                if toks.count > 1 {
+                    for (k, st) in entry.stems.enumerated() { phraseIndex[st, default: []].append((phrases.count, k)) }
+                    phrases.append(entry)
+                }
                 for w in toks.map(\.text) { vocabulary[w, default: 0] += 1 }
             }
         }

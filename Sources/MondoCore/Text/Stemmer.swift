@@ -23,7 +23,7 @@ public enum Stemmer {
         "universities": "university", "countries": "country", "companies": "company",
         "lives": "life", "better": "good", "best": "good", "biggest": "big", "bigger": "big",
         "largest": "large", "larger": "large", "highest": "high", "higher": "high",
-        "data": "data", "media": "media", "news": "news", "series": "series", "anime": "anime",
+        "going": "go", "doing": "do", "lying": "lie", "dying": "die", "data": "data", "media": "media", "news": "news", "series": "series", "anime": "anime",
     ]
     static let keepS: Set<String> = [
         "this", "his", "its", "thus", "plus", "bus", "gas", "yes", "us", "always", "perhaps",

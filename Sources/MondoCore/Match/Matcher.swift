@@ -51,6 +51,7 @@ public struct Matcher: Sendable {
         let content = a.contentUnits
         let weights = content.map { index.weight($0) ?? ($0.number != nil ? 0.3 : unknownWeight) }
         let total = weights.reduce(0, +)
+        let taggedStops = a.units.filter { $0.isStop && !$0.concepts.isEmpty }
         // Stop words tagged by a concept ("more" ~grow) can satisfy a pattern without counting.
         let keysPresent = Set(a.units.flatMap(\.keys).filter { $0.hasPrefix("c:") }).union(content.flatMap(\.keys))
         let mainKeys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
@@ -106,7 +107,13 @@ public struct Matcher: Sendable {
                 let v = u.keys.compactMap { ci.vocab[$0] }.max() ?? 0
                 covered += w * v
             }
-            var score = total > 0 ? covered / total : 0
+            // A function word tagged by a concept ("more" ~grow) counts only when it helps.
+            var bonus = 0.0
+            for u in taggedStops {
+                let v = u.keys.compactMap { ci.vocab[$0] }.max() ?? 0
+                if v > 0 { bonus += v * (index.weight(u) ?? 0.5) }
+            }
+            var score = total + bonus > 0 ? (covered + bonus) / (total + bonus) : 0
             if intent.require.isEmpty { score *= 0.85 }
             if let topic = followTopic {
                 if fromContext > 0 { score += 0.1 }

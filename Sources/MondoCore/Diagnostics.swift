@@ -106,6 +106,8 @@ public func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
 /// The candidate nearest to `word` by ``editDistance(_:_:limit:)``, if one is within `limit`
 /// (ties go to the earliest candidate). Used for "did you mean" suggestions.
 public func nearest(_ word: String, in candidates: some Sequence<String>, limit: Int = 3) -> String? {
+    // Short words get a smaller budget, so "nope" does not become "goal".
+    let limit = min(limit, max(1, word.count / 3))
     var best: (String, Int)?
     for c in candidates {
         let d = editDistance(word, c, limit: limit)

@@ -155,7 +155,8 @@ public struct Engine: Sendable {
            contextUse == nil, second.score >= matcher.threshold, c.score - second.score < 0.005,
            Set(pack.intents[second.intent].facts).isDisjoint(with: pack.intents[c.intent].facts),
            pack.intents[second.intent].family == nil || pack.intents[second.intent].family != pack.intents[c.intent].family,
-           pack.intents[second.intent].require.count == pack.intents[c.intent].require.count {
+           pack.intents[second.intent].require.count == pack.intents[c.intent].require.count,
+           pack.intents[second.intent].priority == pack.intents[c.intent].priority {
             return decline(.ambiguous, a, cands, alternatives: [c.intent, second.intent])
         }
         let intent = pack.intents[c.intent]

@@ -209,7 +209,8 @@ public final class Shell {
             context = DialogueContext()
             try say(line, "Conversation forgotten; the next question starts afresh.")
         case "history":
-            let all = reader?.history ?? turns.map(\.question)
+            let kept = reader?.history ?? []
+            let all = kept.isEmpty ? turns.map(\.question) : kept
             let n = Int(arg) ?? 20
             let shown = all.suffix(max(0, n))
             let start = all.count - shown.count

@@ -29,7 +29,15 @@ struct PackOptions: ParsableArguments {
     func engine() throws -> (Engine, String) {
         let dir = try directory()
         do {
-            let engine = try Engine(packDirectory: dir)
+            let clock = ContinuousClock()
+            let t0 = clock.now
+            let pack = try Pack.load(from: dir)
+            let t1 = clock.now
+            let engine = Engine(pack: pack)
+            let t2 = clock.now
+            if ProcessInfo.processInfo.environment["MONDO_TIMING"] != nil {
+                FileHandle.standardError.write(Data("mondo: pack loaded in \(t1 - t0), compiled in \(t2 - t1)\n".utf8))
+            }
             return (engine, dir)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))

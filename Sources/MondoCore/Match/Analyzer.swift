@@ -196,7 +196,10 @@ public struct Analyzer: Sendable {
         for (i, x) in words.enumerated() {
             switch x {
             case "when": return .when
-            case "where": return .whereKind
+            case "where":
+                // "where does Japan rank among investors?" asks for a position, not a place.
+                if words[i...].contains(where: { ["rank", "ranks", "ranked", "stand", "stands", "place", "placed"].contains($0) }) { return .number }
+                return .whereKind
             case "who", "whom", "whose": return .who
             case "why": return .why
             case "what", "which":
@@ -224,51 +227,56 @@ public struct Analyzer: Sendable {
 
     // MARK: - Entities and roles
 
-    static let towardWords: Set<String> = ["to", "into", "in", "toward", "towards", "visit", "visiting", "visited", "visits", "at", "inside", "within", "for"]
+    static let towardWords: Set<String> = ["to", "into", "in", "toward", "towards", "visit", "visiting", "visited", "visits", "at", "inside", "within"]
     static let fromWords: Set<String> = ["from", "by", "of"]
     static let reverseMarkers: [[String]] = [["other", "way", "round"], ["other", "way", "around"], ["vice", "versa"], ["the", "reverse"], ["opposite", "direction"], ["in", "reverse"], ["the", "opposite"], ["reverse", "direction"]]
 
+    static let placeNouns: Set<String> = ["city", "cities", "province", "provinces", "town", "towns", "region", "regions", "place", "places", "university", "universities", "school", "schools"]
+    static let receiveVerbs: Set<String> = ["receive", "received", "receives", "receiving", "welcome", "welcomed", "welcomes", "attract", "attracted", "attracts", "host", "hosted", "hosts", "get", "got", "gets", "draw", "drew", "drawn"]
+
+    /// Entities named in the utterance, with direction roles for countries and nationalities:
+    /// a preposition before a country decides (`from` → source; `to`, `in`, `into`, after
+    /// `visit` → target); a nationality is the source ("Japanese visitors"); a bare country takes
+    /// the role left free, or with a receiving verb ("Viet Nam received …") the target.
     func entities(_ units: [Unit], words: [String]) -> ([EntityMention], Bool) {
         var out: [EntityMention] = []
+        let between = units.contains { $0.text == "between" || $0.text == "both" }
         for (ui, u) in units.enumerated() {
             for c in u.concepts {
                 guard let concept = concepts[c], let cls = concept.entityClass else { continue }
                 var role: String?
-                if concept.country != nil {
-                    // The word before the entity decides its direction role.
+                if concept.country != nil && !between {
                     var j = ui - 1
                     while j >= 0, ["the", "a"].contains(units[j].text) { j -= 1 }
-                    let prev = j >= 0 ? units[j].text : ""
-                    if Self.fromWords.contains(prev) && prev != "of" { role = "source" }
-                    else if Self.towardWords.contains(prev) { role = "target" }
-                    else if cls == "nationality" { role = "source" }
-                    // "between Japan and Viet Nam": no direction.
-                    if units[..<ui].contains(where: { $0.text == "between" || $0.text == "both" }) { role = nil }
+                    // The last word of the previous unit ("went to" ends in "to").
+                    let prev = j >= 0 ? String(units[j].text.split(separator: " ").last ?? "") : ""
+                    let next = ui + 1 < units.count ? units[ui + 1].text : ""
+                    if cls == "nationality" {
+                        role = Self.towardWords.contains(prev) && Self.placeNouns.contains(next) ? "target" : "source"
+                    } else if prev == "from" || prev == "by" {
+                        role = "source"
+                    } else if Self.towardWords.contains(prev) {
+                        role = "target"
+                    }
                 }
                 out.append(EntityMention(concept: c, entityClass: cls, role: role, unit: ui))
             }
         }
-        // A bare country takes the direction role the others left free.
-        let countries = out.indices.filter { concepts[out[$0].concept]?.country != nil }
-        let taken = Set(countries.compactMap { out[$0].role })
-        let bare = countries.filter { out[$0].role == nil && !units[..<out[$0].unit].contains(where: { $0.text == "between" || $0.text == "both" }) }
-        if taken.count == 1, bare.count >= 1 {
-            let free = taken.contains("source") ? "target" : "source"
-            for b in bare where concepts[out[b].concept]?.country != countries.compactMap({ out[$0].role != nil ? concepts[out[$0].concept]?.country : nil }).first {
-                out[b].role = free
-            }
-        } else if taken.isEmpty, bare.count == 2,
-                  concepts[out[bare[0]].concept]?.country != concepts[out[bare[1]].concept]?.country {
-            out[bare[0]].role = "source"; out[bare[1]].role = "target"
-        }
-        // "received from", "welcomed": the subject is the target.
-        let passive = words.contains { ["receive", "received", "receives", "receiving", "welcome", "welcomed", "attract", "attracted", "host", "hosted", "get", "got"].contains($0) }
-        if passive {
-            for k in out.indices where out[k].role != nil && !countries.isEmpty {
-                let prev = out[k].unit > 0 ? units[out[k].unit - 1].text : ""
-                if !Self.fromWords.contains(prev) && !Self.towardWords.contains(prev) && concepts[out[k].concept]?.entityClass == "country" {
-                    out[k].role = out[k].role == "source" ? "target" : "source"
-                }
+        let isCountry = { (m: EntityMention) in self.concepts[m.concept]?.country != nil }
+        let bare = out.indices.filter { isCountry(out[$0]) && out[$0].role == nil && !between }
+        if !bare.isEmpty {
+            let receiving = words.contains { Self.receiveVerbs.contains($0) }
+            let taken = Set(out.compactMap { isCountry($0) ? $0.role : nil })
+            if receiving {
+                // "How many visitors did Viet Nam receive from Japan?": the bare subject receives.
+                for b in bare { out[b].role = taken.contains("target") ? "source" : "target" }
+            } else if taken.count == 1 {
+                let free = taken.contains("source") ? "target" : "source"
+                let takenCountry = out.first { isCountry($0) && $0.role != nil }.flatMap { concepts[$0.concept]?.country }
+                for b in bare where concepts[out[b].concept]?.country != takenCountry { out[b].role = free }
+            } else if taken.isEmpty, bare.count == 2,
+                      concepts[out[bare[0]].concept]?.country != concepts[out[bare[1]].concept]?.country {
+                out[bare[0]].role = "source"; out[bare[1]].role = "target"
             }
         }
         let reverse = Self.reverseMarkers.contains { m in words.indices.contains { words[$0...].starts(with: m) } }

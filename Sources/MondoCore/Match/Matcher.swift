@@ -115,6 +115,11 @@ public struct Matcher: Sendable {
             }
             var score = total + bonus > 0 ? (covered + bonus) / (total + bonus) : 0
             if intent.require.isEmpty { score *= 0.85 }
+            // An intent that names the question's kind explicitly fits a little better.
+            if intent.ask.contains(a.kind) { score += 0.02 }
+            // A yes/no question about another time still reaches the intent (to answer "no"),
+            // but any intent whose facts fit the time wins over it.
+            if timeConflict { score -= 0.3 }
             if let topic = followTopic {
                 if fromContext > 0 { score += 0.1 }
                 if intent.id.hasPrefix(topic + ".") { score += 0.1 }

@@ -88,7 +88,7 @@ public struct PackIndex: Sendable {
         for f in pack.facts.values { addWords(f.label); addWords(Self.factText(f)) }
         for i in pack.intents {
             i.examples.forEach(addWords)
-            addWords(i.answer.replacingOccurrences(of: "{{", with: " ").replacingOccurrences(of: "}}", with: " ").replacingOccurrences(of: "_", with: " "))
+            addWords(Self.answerText(i.answer))
         }
         known = Set(vocabulary.keys).union(pack.lexicon).union(FunctionWords.list)
         for w in vocabulary.keys where w.count >= 3 { byLength[w.count, default: []].append(w) }
@@ -111,18 +111,19 @@ public struct PackIndex: Sendable {
                     if pack.concepts[c]?.entityClass != nil { scope.insert(c) }
                 }
             }
-            func putText(_ text: String, _ w: Double) {
+            func putText(_ text: String, _ w: Double, numbersInScope: Bool = false) {
                 let a = analyzer.analyse(text, correct: false)
                 for u in a.units where !u.isStop {
                     for k in u.keys { put(k, w) }
-                    if let n = u.number { numbers.insert(Normalizer.canonical(n)) }
+                    if numbersInScope, let n = u.number { numbers.insert(Normalizer.canonical(n)) }
                 }
                 for e in a.entities { scope.insert(e.concept) }
             }
             i.require.flatMap { $0 }.forEach { putTerm($0, 1.0) }
             i.cues.forEach { putTerm($0, 0.9) }
             for e in i.entities { put("c:" + e, 0.6) }
-            i.examples.forEach { putText($0, 0.8) }
+            i.examples.forEach { putText($0, 0.8, numbersInScope: true) }
+            for t in i.require.flatMap({ $0 }) + i.cues { if case .word(let w) = t, Double(w) != nil { numbers.insert(w) } }
             for f in i.facts.compactMap({ pack.facts[$0] }) {
                 putText(f.label, 0.5)
                 putText(Self.factText(f), 0.5)

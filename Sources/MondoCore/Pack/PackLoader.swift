@@ -65,9 +65,11 @@ struct PackLoader {
             if let doc = read(topicDir + "/" + f, required: true) { readTopic(doc, allowed: ["concepts", "facts", "intents"]) }
         }
         var lexicon = Set<String>()
-        if let text = try? String(contentsOfFile: rel("lexicon.txt"), encoding: .utf8) {
-            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                let w = Fold.text(line.trimmingCharacters(in: .whitespaces))
+        if let data = FileManager.default.contents(atPath: rel("lexicon.txt")) {
+            // One lowercase word per line; `#` starts a comment line.
+            lexicon.reserveCapacity(data.count / 8)
+            for line in data.split(separator: 10) where !line.isEmpty && line.first != 35 {
+                let w = Fold.text(String(decoding: line.filter { $0 != 32 && $0 != 13 && $0 != 9 }, as: UTF8.self))
                 if !w.isEmpty { lexicon.insert(w) }
             }
         }
@@ -429,7 +431,7 @@ struct PackLoader {
                 let head = String(ref.split(separator: ".").first ?? "")
                 if head == "" || head == "." || TemplateNames.contextNames.contains(head) { continue }
                 if !names.contains(head) {
-                    let hint = nearest(head, in: names.sorted() + facts.keys.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? ""
+                    let hint = nearest(head, in: names.filter { n in facts[n] != nil || intent.compute.contains(where: { $0.name == n }) }.sorted() + facts.keys.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? ""
                     let known = facts[head] != nil ? " (add it to this intent's facts)" : ""
                     diagnostics.append(doc.diag(.error, "answer names '\(head)', which is not a fact or computed value of this intent\(known)\(hint)", at: answerNode))
                 } else if let fact = facts[head], ref.split(separator: ".").count > 1 {

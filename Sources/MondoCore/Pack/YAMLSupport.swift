@@ -10,9 +10,7 @@ struct YAMLDocument {
     /// Parses `text`; a syntax error becomes a diagnostic and `root` is nil.
     init(path: String, text: String, diagnostics: inout [Diagnostic]) {
         self.path = path
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
         do {
             root = try Yams.compose(yaml: text)
         } catch let e as YamlError {

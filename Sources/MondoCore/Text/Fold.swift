@@ -5,6 +5,14 @@ public enum Fold {
     /// Folds text for matching: Unicode NFKC, lowercase, diacritics removed (Việt Nam → viet nam,
     /// đ → d), typographic quotes and dashes made plain. O(n) in the length of `text`.
     public static func text(_ text: String) -> String {
+        // Fast path: plain ASCII needs only lowercasing (most pack text and most questions).
+        var ascii = true
+        for b in text.utf8 where b >= 0x80 { ascii = false; break }
+        if ascii {
+            var bytes = Array(text.utf8)
+            for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let nfkc = text.precomposedStringWithCompatibilityMapping.lowercased()
         var out = String.UnicodeScalarView()
         for s in nfkc.decomposedStringWithCanonicalMapping.unicodeScalars {

@@ -72,30 +72,37 @@ public enum Normalizer {
     /// ("710,000"), decimals ("7.52") and the symbols `%` and `$` kept as pieces.
     static func pieces(_ folded: String) -> [String] {
         var out: [String] = []
-        var cur = ""
-        let chars = Array(folded)
+        var cur = String.UnicodeScalarView()
+        let scalars = Array(folded.unicodeScalars)
+        func isWord(_ u: Unicode.Scalar) -> Bool {
+            if u.isASCII { return (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") }
+            return u.properties.isAlphabetic || u.properties.numericType != nil
+        }
+        func isDigit(_ u: Unicode.Scalar) -> Bool { u >= "0" && u <= "9" }
         var i = 0
-        func flush() { if !cur.isEmpty { out.append(cur); cur = "" } }
-        while i < chars.count {
-            let c = chars[i]
-            if c.isLetter || c.isNumber {
+        func flush() { if !cur.isEmpty { out.append(String(cur)); cur = String.UnicodeScalarView() } }
+        while i < scalars.count {
+            let c = scalars[i]
+            if isWord(c) {
                 cur.append(c)
-            } else if (c == "," || c == ".") && !cur.isEmpty && cur.last!.isNumber
-                        && i + 1 < chars.count && chars[i + 1].isNumber {
+            } else if (c == "," || c == "."), let last = cur.last, isDigit(last), i + 1 < scalars.count, isDigit(scalars[i + 1]) {
                 if c == "," {  // thousands separator only before exactly three digits
-                    var j = i + 1; var n = 0
-                    while j < chars.count, chars[j].isNumber { j += 1; n += 1 }
+                    var j = i + 1, n = 0
+                    while j < scalars.count, isDigit(scalars[j]) { j += 1; n += 1 }
                     if n == 3 { i += 1; continue }
                     flush()
                 } else { cur.append(c) }
-            } else if c == "'" && !cur.isEmpty && i + 1 < chars.count && chars[i + 1].isLetter {
+            } else if c == "'", !cur.isEmpty, i + 1 < scalars.count, isWord(scalars[i + 1]), !isDigit(scalars[i + 1]) {
                 cur.append(c)  // contractions and possessives, resolved below
             } else {
                 flush()
-                if c == "%" { out.append("percent") }
-                if c == "$" { out.append("usd") }
-                if c == "&" { out.append("and") }
-                if c == "+" { out.append("plus") }
+                switch c {
+                case "%": out.append("percent")
+                case "$": out.append("usd")
+                case "&": out.append("and")
+                case "+": out.append("plus")
+                default: break
+                }
             }
             i += 1
         }
@@ -117,7 +124,7 @@ public enum Normalizer {
                 else if suf == "'ll" { words += [w, "will"]; w = "" }
                 break
             }
-            w = w.replacingOccurrences(of: "'", with: "")
+            if w.contains("'") { w.removeAll { $0 == "'" } }
             if w.isEmpty { continue }
             if let e = contractions[w] { words += e; continue }
             words.append(w)

@@ -23,7 +23,7 @@ public enum Stemmer {
         "universities": "university", "countries": "country", "companies": "company",
         "lives": "life", "better": "good", "best": "good", "biggest": "big", "bigger": "big",
         "largest": "large", "larger": "large", "highest": "high", "higher": "high",
-        "going": "go", "doing": "do", "lying": "lie", "dying": "die", "data": "data", "media": "media", "news": "news", "series": "series", "anime": "anime",
+        "name": "name", "names": "name", "named": "name", "naming": "name", "going": "go", "doing": "do", "lying": "lie", "dying": "die", "data": "data", "media": "media", "news": "news", "series": "series", "anime": "anime",
     ]
     static let keepS: Set<String> = [
         "this", "his", "its", "thus", "plus", "bus", "gas", "yes", "us", "always", "perhaps",
@@ -34,27 +34,35 @@ public enum Stemmer {
 
     /// The stem of one folded, lowercase word.
     public static func stem(_ word: String) -> String {
-        if let s = irregular[word] { return s }
-        if word.count < 4 || word.contains(where: { $0.isNumber }) { return word }
-        var w = Array(word)
-        func ends(_ s: String) -> Bool { w.count > s.count + 1 && w.suffix(s.count).elementsEqual(s) }
+        if let s = irregular[word] { return s == word ? s : rules(s) }
+        return rules(word)
+    }
+
+    /// The suffix rules alone (irregular forms map to a base word, which then goes through these).
+    static func rules(_ word: String) -> String {
+        var w = Array(word.utf8)
+        if w.count < 4 || w.contains(where: { ($0 >= 48 && $0 <= 57) || $0 >= 0x80 }) { return word }
+        func ends(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard w.count > n + 1 else { return false }
+            return s.withUTF8Buffer { buf in w.suffix(n).elementsEqual(buf) }
+        }
         if !keepS.contains(word) {
-            if ends("ies") { w.removeLast(3); w.append("y") }
+            if ends("ies") { w.removeLast(3); w.append(UInt8(ascii: "y")) }
             else if ends("sses") { w.removeLast(2) }
             else if ends("ches") || ends("shes") || ends("xes") || ends("zes") { w.removeLast(2) }
             else if ends("s") && !ends("ss") && !ends("us") && !ends("is") { w.removeLast() }
         }
-        if ends("ied") { w.removeLast(3); w.append("y") }
+        if ends("ied") { w.removeLast(3); w.append(UInt8(ascii: "y")) }
         else if ends("eed") { /* agreed, proceed: keep */ }
         else if ends("ed"), w.count > 4 { w.removeLast(2); undouble(&w) }
         else if ends("ing"), w.count > 5 { w.removeLast(3); undouble(&w) }
-        if w.count > 3, w.last == "e" { w.removeLast() }
-        return String(w)
+        if w.count > 3, w.last == UInt8(ascii: "e") { w.removeLast() }
+        return String(decoding: w, as: UTF8.self)
     }
 
-    private static func undouble(_ w: inout [Character]) {
+    private static func undouble(_ w: inout [UInt8]) {
         guard w.count >= 3, let last = w.last, last == w[w.count - 2] else { return }
-        if !"aeioulsz".contains(last) { w.removeLast() }
-        else if last == "l" { w.removeLast() }  // travelled → travel
+        if !Array("aeiousz".utf8).contains(last) { w.removeLast() }  // planned → plan, travelled → travel
     }
 }

@@ -32,9 +32,7 @@ public struct Transcript: Sendable {
     /// - Throws: ``PackError`` with a diagnostic for expected text before any question, an unknown
     ///   directive, or an empty question.
     public static func parse(_ text: String, path: String) throws(PackError) -> Transcript {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
         var exchanges: [Exchange] = []
         var diags: [Diagnostic] = []
         var pendingReset = false

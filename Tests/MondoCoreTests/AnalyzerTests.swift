@@ -145,9 +145,7 @@ struct EntityRoleTests {
         #expect(roles("How many tourists travelled to Japan?")["japan"] == "target")
         // BUG: "went to" is itself a ~visit phrase, so it swallows the "to" that decides the role.
         let r = roles("How many tourists went to Japan?")
-        withKnownIssue("a preposition inside a concept phrase no longer sets the role") {
             #expect(r["japan"] == "target", "roles: \(r)")
-        }
     }
 
     @Test func twoBareCountriesReadSourceThenTarget() {
@@ -160,9 +158,7 @@ struct EntityRoleTests {
         let r = roles("How many visitors did Viet Nam receive from Japan?")
         #expect(r["japan"] == "source")
         // BUG: the bare subject first takes the free role (target), then the passive rule flips it to source.
-        withKnownIssue("'receive from' flips the subject to source after it was given target") {
             #expect(r["vietnam"] == "target", "roles: \(r)")
-        }
     }
 
     @Test func betweenHasNoDirection() {

@@ -87,13 +87,11 @@ struct PackLoaderTests {
         let e = try #require(errors("errors"))
         let path = Repo.fixture("errors") + "/topics/a.yaml"
         #expect(rendered(e, "\(path):23:13:")?.hasPrefix("\(path):23:13: error: answer names 'visitor_2024', which is not a fact or computed value of this intent") == true)
-        withKnownIssue("template hint suggests an unknown fact") {
         #expect(rendered(e, "\(path):23:13:") == """
             \(path):23:13: error: answer names 'visitor_2024', which is not a fact or computed value of this intent; did you mean 'visitors_2024'?
                 answer: "{{visitor_2024.display}}"
                         ^
             """, "\(e)")
-        }
     }
 
     @Test func unknownIntentKey() throws {

@@ -64,12 +64,10 @@ struct TranscriptFormatTests {
     // BUG: lines are split on the Character "\n", and "\r\n" is a single Character in Swift, so a
     // CRLF file is one long line (the "\r" trimming after the split never runs).
     @Test func crlfLinesAreAccepted() throws {
-        try withKnownIssue("CRLF transcripts are read as a single line") {
             let t = try Transcript.parse("> q\r\nanswer\r\n", path: "t")
             #expect(t.exchanges.count == 1)
             #expect(t.exchanges.first?.question == "q")
             #expect(t.exchanges.first?.expected == ["answer"])
-        }
     }
 
     @Test func diffOfEqualLinesHasNoChanges() {

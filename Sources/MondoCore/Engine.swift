@@ -21,6 +21,8 @@ public struct DialogueContext: Sendable, Equatable {
     public var keys: Set<String> = []
     /// Entities named in the last answered question.
     public var entities: [String] = []
+    /// The last answered question, as typed (after any follow-up rewriting).
+    public var lastUtterance: String?
     /// Number of turns so far, answered or not.
     public var turns = 0
 
@@ -112,6 +114,18 @@ public struct Engine: Sendable {
     public func respond(to utterance: String, context: inout DialogueContext) -> Response {
         context.turns += 1
         let a = analyzer.analyse(utterance)
+        // "and Tokuyama?", "what about the one in Tokyo?": the previous question about another entity.
+        if let rewritten = entitySubstitution(a, context: context) {
+            var scratch = context
+            scratch.turns -= 1
+            var r = respond(to: rewritten.text, context: &scratch)
+            if r.intent != nil || r.reason == .notInPack {
+                context = scratch
+                r.explanation.contextUse = "follow-up: asked as “\(rewritten.text)” (\(rewritten.old) → \(rewritten.new))"
+                r.explanation.analysis = a
+                return r
+            }
+        }
         var cands = matcher.candidates(for: a)
         var contextUse: String?
         var chosen = cands.first.flatMap { $0.blocked == nil && $0.score >= matcher.threshold ? $0 : nil }
@@ -124,7 +138,7 @@ public struct Engine: Sendable {
             if a.looksLikeFollowUp, standaloneScore < 0.8, let family = pack.intents[lastPos].family,
                let (pos, newSlots) = slotFollowUp(a, family: family, context: context) {
                 if let pos {
-                    chosen = Candidate(intent: pos, score: max(standaloneScore, matcher.threshold), blocked: nil, fromContext: 1, timeConflict: false)
+                    chosen = Candidate(intent: pos, score: max(standaloneScore, matcher.threshold), blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
                     slots = newSlots
                     contextUse = "follow-up: same question with \(newSlots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))"
                 } else { slotMiss = newSlots }
@@ -191,10 +205,35 @@ public struct Engine: Sendable {
         context.keys = Set(a.contentUnits.flatMap(\.keys)).union(intent.require.flatMap { $0 }.map(Matcher.key))
             .union(c.fromContext > 0 ? context.keys : [])
         context.entities = a.entities.map(\.concept)
+        context.lastUtterance = utterance
         let explanation = Explanation(
             analysis: a, candidates: summaries(cands), contextUse: contextUse, slots: slots,
             sources: sources.map { (fact: $0.0, source: $0.1, label: $0.2) }, computations: traces, yesno: yesno)
         return Response(answer: text, intent: intent.id, facts: sources.map(\.0), reason: nil, score: c.score, explanation: explanation)
+    }
+
+    static let ellipsisStarts: [[String]] = [["and"], ["what", "about"], ["how", "about"], ["what", "of"], ["same", "for"], ["and", "what", "about"], ["and", "for"], ["also"]]
+
+    /// An elliptical follow-up naming another entity of a class the previous question named
+    /// ("where is Rorze based?" … "and Tokuyama?") becomes the previous question with that entity
+    /// swapped in. Returns nil when the utterance is not such a follow-up.
+    func entitySubstitution(_ a: Analysis, context: DialogueContext) -> (text: String, old: String, new: String)? {
+        guard let prev = context.lastUtterance, !a.entities.isEmpty else { return nil }
+        let words = a.tokens.map(\.text)
+        let elliptical = Self.ellipsisStarts.contains { words.starts(with: $0) } || a.contentUnits.count <= 1
+        guard elliptical, a.contentUnits.count <= 3, a.kind == .what || a.kind == .how else { return nil }
+        let pa = analyzer.analyse(prev)
+        for e in a.entities {
+            guard let cls = pack.concepts[e.concept]?.entityClass, !["country", "nationality"].contains(cls) else { continue }
+            guard let old = pa.entities.first(where: { pack.concepts[$0.concept]?.entityClass == cls && $0.concept != e.concept }) else { continue }
+            // Replace the old entity's words in the previous question by the new entity's words.
+            let oldUnit = pa.units[old.unit], newUnit = a.units[e.unit]
+            let toks = pa.tokens.map(\.text)
+            var out = toks[..<oldUnit.start] + newUnit.text.split(separator: " ").map(String.init)
+            out += toks[(oldUnit.start + oldUnit.length)...]
+            return (out.joined(separator: " ") + "?", oldUnit.text, newUnit.text)
+        }
+        return nil
     }
 
     func summaries(_ cands: [Candidate]) -> [CandidateSummary] {
@@ -272,7 +311,12 @@ public struct Engine: Sendable {
         case .notInPack:
             text = s.notInPack
             if let extra { text += " " + extra }
-            else if let b = cands.first, let why = b.blocked { text += " (Closest topic: \(pack.intents[b.intent].id), but it \(why).)" }
+            else {
+                // The most telling reason among the intents that fit the words: not the direction
+                // when something else (a year, an entity, the kind of answer) explains it.
+                let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold }
+                if let why = (telling.first { !$0.userReason!.contains("direction") } ?? telling.first)?.userReason { text += " " + why }
+            }
         case .notUnderstood:
             text = s.notUnderstood
         }

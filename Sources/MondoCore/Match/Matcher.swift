@@ -4,8 +4,10 @@ public struct Candidate: Sendable {
     public var intent: Int
     /// Weighted share of the question's content covered by the intent, in 0…1.
     public var score: Double
-    /// Why the intent cannot take the question, or nil.
+    /// Why the intent cannot take the question, or nil (for `:why`).
     public var blocked: String?
+    /// The same, in words for the person asking (for the decline message), when it is telling.
+    public var userReason: String?
     /// How many require groups were satisfied only by the dialogue context.
     public var fromContext: Int
     /// True when a question time conflicts with the intent's facts (a yes/no question answers "No").
@@ -59,27 +61,33 @@ public struct Matcher: Sendable {
         for (pos, intent) in pack.intents.enumerated() {
             let ci = index.intents[pos]
             var blocked: String?
+            var userReason: String?
             var fromContext = 0
+            // An entity the intent does not know about (checked first: it is the most telling reason).
+            var entityReason: (String, String)?
+            for e in a.entities where !ci.scope.contains(e.concept) {
+                // A nationality is in scope when its country is, and the other way round.
+                if let country = pack.concepts[e.concept]?.country, ci.scope.contains(where: { pack.concepts[$0]?.country == country }) { continue }
+                entityReason = ("does not know about '\(e.concept)' (\(e.entityClass))", "It says nothing about \(a.units[e.unit].text.capitalized) on that.")
+                break
+            }
             for group in intent.require {
                 if group.contains(where: { matches($0, a, keysPresent) }) { continue }
                 if group.contains(where: { contextKeys.contains(Self.key($0)) }) { fromContext += 1; continue }
                 blocked = "needs \(group.map(\.description).joined(separator: " or "))"
                 break
             }
+            if let (why, user) = entityReason {
+                if blocked == nil { blocked = why }
+                userReason = user
+            }
             if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, mainKeys) }) {
                 blocked = "excluded by '\(ex)'"
             }
             if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind) {
                 blocked = "answers \(intent.ask.map(\.rawValue).sorted().joined(separator: "/")), not \(a.kind.rawValue) questions"
-            }
-            if blocked == nil {
-                for e in a.entities where !ci.scope.contains(e.concept) {
-                    // A nationality is in scope when its country is, and the other way round.
-                    let c = pack.concepts[e.concept]
-                    if let country = c?.country, ci.scope.contains(where: { pack.concepts[$0]?.country == country }) { continue }
-                    blocked = "does not know about '\(e.concept)' (\(e.entityClass))"
-                    break
-                }
+                let what: [QuestionKind: String] = [.number: "figure", .when: "date", .whereKind: "place", .who: "name", .why: "reason"]
+                userReason = "It gives no \(what[a.kind] ?? "answer") for that."
             }
             if blocked == nil {
                 for slot in ["source", "target"] {
@@ -88,6 +96,7 @@ public struct Matcher: Sendable {
                     if let m = a.entities.first(where: { $0.role == slot }),
                        let got = pack.concepts[m.concept]?.country, got != wantCountry {
                         blocked = "\(slot) is \(wantCountry), not \(got)"
+                        userReason = "It gives that only for the other direction."
                     }
                 }
             }
@@ -99,7 +108,11 @@ public struct Matcher: Sendable {
                         if t.year == nil { q.year = ft.year }
                         return ft.admits(q)
                     }
-                    if !ok { timeConflict = true; if a.kind != .yesno { blocked = "its facts are not about \(t.words)" }; break }
+                    if !ok {
+                        timeConflict = true
+                        if a.kind != .yesno { blocked = "its facts are not about \(t.words)"; userReason = "It gives no figures for \(t.words) on that." }
+                        break
+                    }
                 }
             }
             var covered = 0.0
@@ -126,7 +139,7 @@ public struct Matcher: Sendable {
             } else {
                 score -= 0.1 * Double(fromContext) / Double(max(1, intent.require.count))
             }
-            out.append(Candidate(intent: pos, score: score, blocked: blocked, fromContext: fromContext, timeConflict: timeConflict))
+            out.append(Candidate(intent: pos, score: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict))
         }
         out.sort { a, b in
             if (a.blocked == nil) != (b.blocked == nil) { return a.blocked == nil }

@@ -315,7 +315,9 @@ public struct Engine: Sendable {
                 // The most telling reason among the intents that fit the words: not the direction
                 // when something else (a year, an entity, the kind of answer) explains it.
                 let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold }
-                if let why = (telling.first { !$0.userReason!.contains("direction") } ?? telling.first)?.userReason { text += " " + why }
+                let order = ["no figures for", "gives no", "says nothing about", "direction"]
+                let best = order.lazy.compactMap { key in telling.first { $0.userReason!.contains(key) } }.first
+                if let why = best?.userReason { text += " " + why }
             }
         case .notUnderstood:
             text = s.notUnderstood

@@ -54,7 +54,7 @@ struct Mondo: ParsableCommand {
         commandName: "mondo",
         abstract: "Questions and answers about a document, from a rule-based knowledge pack.",
         discussion: "With no subcommand: a line-editing REPL when run at a terminal, or one answer per input line when input is a pipe or file.",
-        subcommands: [Ask.self, Test.self],
+        subcommands: [Ask.self, Test.self, Lint.self, Coverage.self, Robustness.self],
         defaultSubcommand: Ask.self)
 }
 
@@ -125,5 +125,77 @@ struct Test: ParsableCommand {
         let roots = paths.isEmpty ? [((dir as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Transcripts")] : paths
         let result = TranscriptCommand.run(paths: roots, engine: engine, update: update, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
         if result != 0 { throw ExitCode(result) }
+    }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a pack: every error and warning, compiler style, without starting a session.",
+        discussion: "Exit status: 0 when there are no errors (warnings allowed), 1 on errors, 2 when the pack cannot be found.")
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Option(help: ArgumentHelp("Transcript files or folders for the untested-intent check (default: Transcripts/ beside the pack).", valueName: "PATH"))
+    var transcripts: [String] = []
+
+    mutating func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let dir = try packOptions.directory()
+        let status = MondoShell.Lint.run(packDirectory: dir, transcripts: transcripts.isEmpty ? nil : transcripts, out: FileOutput(fd: 1))
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Coverage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Which intents, facts and concepts the transcripts exercise, and which they do not.")
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"))
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Output format: text (a table) or json.", valueName: "FORMAT"))
+    var format: String = "text"
+
+    mutating func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        guard let fmt = OutputFormat(rawValue: format) else { throw ValidationError("--format must be text or json, not '\(format)'") }
+        let (engine, dir) = try packOptions.engine()
+        let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
+        let status = MondoShell.CoverageReport.run(paths: roots, engine: engine, format: fmt, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Robustness: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask seeded variants of every answered transcript question (typos, diacritics, case and punctuation, filler, synonyms) and report which still reach the same intent.")
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"))
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Seed for the variants (the same seed gives the same variants).", valueName: "N"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "FORMAT"))
+    var format: String = "text"
+
+    @Option(help: ArgumentHelp("Exit 1 when the overall score is below PERCENT.", valueName: "PERCENT"))
+    var min: Double?
+
+    @Flag(help: "List every intent, not only those with flips.")
+    var all = false
+
+    mutating func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        guard let fmt = OutputFormat(rawValue: format) else { throw ValidationError("--format must be text or json, not '\(format)'") }
+        let (engine, dir) = try packOptions.engine()
+        let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
+        let status = MondoShell.RobustnessReport.run(paths: roots, engine: engine, seed: seed, format: fmt, listAll: all,
+                                                     minimum: min, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,0 +1,156 @@
+import Foundation
+import MondoCore
+
+/// `mondo lint`: checks a pack without starting a session. Reports every finding of the loader
+/// (YAML, schema, unknown names, bad computations) and, when the pack loads, the lint-only checks:
+///
+/// - **overlap** (error): two intents of equal priority that both take a concrete question (an
+///   example or a transcript question) with scores within ``margin`` of each other, neither
+///   blocked: which one answers is decided by a hair, or the engine declines it as ambiguous;
+/// - **example** (warning): an intent's own example that is answered by another intent or declined;
+/// - **unreachable fact** (warning): a fact no intent uses in `facts` or `compute`;
+/// - **untested intent** (warning): an intent no transcript exchange reaches (neither answered
+///   by it when replayed nor named by `@intent`).
+public enum Lint {
+    /// Scores closer than this count as a tie (the engine's own ambiguity margin is 0.005).
+    public static let margin = 0.01
+
+    /// Everything lint finds, sorted by file and position (findings without a place last).
+    /// - Parameters:
+    ///   - packDirectory: the pack.
+    ///   - transcripts: transcript files or folders; nil means `Transcripts/` beside the pack, and
+    ///     the untested-intent check is skipped when that folder does not exist.
+    public static func findings(packDirectory: String, transcripts: [String]?) -> [Diagnostic] {
+        let pack: Pack
+        do { pack = try Pack.load(from: packDirectory) } catch { return sorted(error.diagnostics) }
+        let engine = Engine(pack: pack)
+        let src = Authoring.SourceLines()
+        var out = pack.warnings
+
+        // Facts no intent can reach.
+        var used = Set<String>()
+        for i in pack.intents {
+            used.formUnion(i.facts)
+            for c in i.compute { used.formUnion(c.computation.operands) }
+        }
+        for f in pack.facts.values.sorted(by: { $0.id < $1.id }) where !used.contains(f.id) {
+            out.append(src.diag(.warning, "fact '\(f.id)' is not used by any intent (no intent lists it in facts or compute)", at: f.location))
+        }
+
+        // Witness questions: every example, then every transcript question.
+        let files: [String]
+        if let transcripts { files = TranscriptCommand.files(transcripts) } else {
+            let dir = Authoring.defaultTranscripts(packDirectory: packDirectory)
+            files = FileManager.default.fileExists(atPath: dir) ? TranscriptCommand.files([dir]) : []
+        }
+        let replay = Authoring.replay(files: files, engine: engine)
+        for p in replay.problems { out += p.diagnostics }
+
+        // Examples that do not reach their own intent.
+        for (pos, intent) in pack.intents.enumerated() {
+            for (k, ex) in intent.examples.enumerated() {
+                var ctx = DialogueContext()
+                let r = engine.respond(to: ex, context: &ctx)
+                if r.intent == intent.id { continue }
+                let loc = k < intent.exampleLocations.count ? intent.exampleLocations[k] : intent.location
+                let mine = r.explanation.candidates.first { $0.intent == intent.id }
+                let why: String
+                if let b = mine?.blocked { why = "; it is blocked: \(b)" }
+                else if let s = mine { why = String(format: "; its score is %.3f", s.score) }
+                else { why = "" }
+                let got = r.intent.map { "answered by '\($0)' (score \(String(format: "%.3f", r.score ?? 0)))" }
+                    ?? "declined (\(r.reason?.rawValue ?? "declined"))"
+                out.append(src.diag(.warning, "example of '\(intent.id)' is \(got)\(why)", at: loc))
+                _ = pos
+            }
+        }
+
+        // Overlaps: a concrete question two intents of equal priority both take, within the margin.
+        var reported = Set<String>()
+        var witnesses: [(question: String, at: SourceLocation?)] = []
+        for i in pack.intents { for (k, e) in i.examples.enumerated() { witnesses.append((e, k < i.exampleLocations.count ? i.exampleLocations[k] : i.location)) } }
+        for t in replay.turns where t.contextBefore.lastIntent == nil || !engine.analyse(t.exchange.question).looksLikeFollowUp {
+            witnesses.append((t.exchange.question, SourceLocation(path: t.path, line: t.exchange.line, column: 3)))
+        }
+        for w in witnesses {
+            let a = engine.analyse(w.question)
+            let cands = engine.matcher.candidates(for: a).filter { $0.blocked == nil && $0.score >= engine.matcher.threshold }
+            guard let top = cands.first else { continue }
+            for other in cands.dropFirst() where top.score - other.score < margin {
+                let x = pack.intents[top.intent], y = pack.intents[other.intent]
+                guard x.priority == y.priority else { continue }
+                // Members of one family differ only in slots: the slot checks keep them apart.
+                if let f = x.family, f == y.family { continue }
+                let key = [x.id, y.id].sorted().joined(separator: "|")
+                guard reported.insert(key).inserted else { continue }
+                let scores = String(format: "%.3f and %.3f", top.score, other.score)
+                let target = x.location ?? w.at
+                var d = src.diag(.error, "intents '\(x.id)' and '\(y.id)' overlap at priority \(x.priority): both take “\(w.question)” (scores \(scores))\(w.at.map { ", asked at \($0)" } ?? ""); add a require group or an exclude to one of them, or give one a higher priority", at: target)
+                if d.location == nil { d.sourceLine = nil }
+                out.append(d)
+            }
+        }
+
+        // Intents no transcript exchange reaches.
+        if !files.isEmpty {
+            var reached = Set<String>()
+            for t in replay.turns {
+                if let i = t.response.intent { reached.insert(i) }
+                if let i = t.exchange.expectIntent { reached.insert(i) }
+            }
+            for i in pack.intents where !reached.contains(i.id) {
+                out.append(src.diag(.warning, "intent '\(i.id)' has no transcript exchange (no question in \(files.count) transcript\(files.count == 1 ? "" : "s") reaches it)", at: i.location))
+            }
+            // An @intent naming an intent that does not exist.
+            let ids = pack.intents.map(\.id)
+            for t in replay.turns {
+                guard let want = t.exchange.expectIntent, !ids.contains(want) else { continue }
+                let hint = nearest(want, in: ids, limit: 4).map { "; did you mean '\($0)'?" } ?? ""
+                let loc = SourceLocation(path: t.path, line: max(1, t.exchange.expectedLine - 1), column: 9)
+                let line = Transcript.lineOf(path: t.path, directive: "@intent \(want)", after: t.exchange.line)
+                out.append(src.diag(.error, "@intent names unknown intent '\(want)'\(hint)", at: line ?? loc))
+            }
+        }
+        return sorted(out)
+    }
+
+    static func sorted(_ ds: [Diagnostic]) -> [Diagnostic] {
+        ds.enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case let (x?, y?):
+                if x.path != y.path { return x.path < y.path }
+                if x.line != y.line { return x.line < y.line }
+                if x.column != y.column { return x.column < y.column }
+                if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+                return a.offset < b.offset
+            case (nil, nil): return a.offset < b.offset
+            case (nil, _): return false
+            case (_, nil): return true
+            }
+        }.map(\.element)
+    }
+
+    /// Prints every finding and a summary line (`N errors, N warnings in DIR`).
+    /// - Returns: 1 when there are errors, 0 otherwise.
+    public static func run(packDirectory: String, transcripts: [String]?, out: OutputSink) -> Int32 {
+        let ds = findings(packDirectory: packDirectory, transcripts: transcripts)
+        let errors = ds.filter { $0.severity == .error }.count
+        let warnings = ds.count - errors
+        do {
+            for d in ds { try out.write(d.description + "\n") }
+            try out.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(packDirectory)\n")
+        } catch { return 1 }
+        return errors > 0 ? 1 : 0
+    }
+}
+
+extension Transcript {
+    /// The location of the line `directive` after line `after` in the transcript at `path`.
+    static func lineOf(path: String, directive: String, after: Int) -> SourceLocation? {
+        guard let t = try? Transcript.load(path: path) else { return nil }
+        for n in after..<t.lines.count where t.lines[n].trimmingCharacters(in: .whitespaces) == directive {
+            return SourceLocation(path: path, line: n + 1, column: 9)
+        }
+        return nil
+    }
+}

@@ -115,16 +115,19 @@ public struct Engine: Sendable {
         context.turns += 1
         let a = analyzer.analyse(utterance)
         // "and Tokuyama?", "what about the one in Tokyo?": the previous question about another entity.
+        var substitutedDecline: Response?
         if let rewritten = entitySubstitution(a, context: context) {
             var scratch = context
             scratch.turns -= 1
             var r = respond(to: rewritten.text, context: &scratch)
-            if r.intent != nil || r.reason == .notInPack {
+            r.explanation.contextUse = "follow-up: asked as “\(rewritten.text)” (\(rewritten.old) → \(rewritten.new))"
+            r.explanation.analysis = a
+            if r.intent != nil {
                 context = scratch
-                r.explanation.contextUse = "follow-up: asked as “\(rewritten.text)” (\(rewritten.old) → \(rewritten.new))"
-                r.explanation.analysis = a
                 return r
             }
+            // Not answerable as the previous question; the words themselves may still be (below).
+            if r.reason == .notInPack { substitutedDecline = r }
         }
         var cands = matcher.candidates(for: a)
         var contextUse: String?
@@ -160,6 +163,7 @@ public struct Engine: Sendable {
             }
         }
         guard let c = chosen else {
+            if let d = substitutedDecline { return d }
             let best = cands.first
             let reason: FallbackReason = (best.map { $0.blocked != nil && $0.score >= matcher.threshold } ?? false) ? .notInPack : .notUnderstood
             return decline(reason, a, cands)
@@ -289,6 +293,7 @@ public struct Engine: Sendable {
     /// no; a matching number or rank, or a question that asserts nothing checkable, says yes.
     func decideYesNo(_ a: Analysis, intent: Intent, timeConflict: Bool, computed: [Double]) -> Bool {
         if timeConflict { return false }
+        if let fixed = intent.yesno { return fixed }
         let facts = intent.facts.compactMap { pack.facts[$0] }
         if let r = a.assertedRank {
             for f in facts { if case .rank(let v, _, _) = f.value { return v == r } }
@@ -314,7 +319,7 @@ public struct Engine: Sendable {
             else {
                 // The most telling reason among the intents that fit the words: not the direction
                 // when something else (a year, an entity, the kind of answer) explains it.
-                let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold }
+                let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold + 0.1 }
                 let order = ["no figures for", "gives no", "says nothing about", "direction"]
                 let best = order.lazy.compactMap { key in telling.first { $0.userReason!.contains(key) } }.first
                 if let why = best?.userReason { text += " " + why }

@@ -122,7 +122,7 @@ struct Test: ParsableCommand {
     mutating func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let (engine, dir) = try packOptions.engine()
-        let roots = paths.isEmpty ? [((dir as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Transcripts")] : paths
+        let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
         let result = TranscriptCommand.run(paths: roots, engine: engine, update: update, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
         if result != 0 { throw ExitCode(result) }
     }

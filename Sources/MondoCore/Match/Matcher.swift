@@ -126,7 +126,9 @@ public struct Matcher: Sendable {
                 let v = u.keys.compactMap { ci.vocab[$0] }.max() ?? 0
                 if v > 0 { bonus += v * (index.weight(u) ?? 0.5) }
             }
-            var score = total + bonus > 0 ? (covered + bonus) / (total + bonus) : 0
+            // With no content words at all ("where is that?") only the context can decide: start
+            // every intent level and let the follow-up bonuses below choose.
+            var score = total + bonus > 0 ? (covered + bonus) / (total + bonus) : (contextKeys.isEmpty ? 0 : 0.5)
             if intent.require.isEmpty { score *= 0.85 }
             // An intent that names the question's kind explicitly fits a little better.
             if intent.ask.contains(a.kind) { score += 0.02 }

@@ -238,6 +238,9 @@ public struct Intent: Sendable {
     public var examples: [String]
     /// Tie-breaker, higher wins.
     public var priority: Int
+    /// The answer to a yes/no question that reaches this intent, when the pack fixes it
+    /// ("Is the plant finished?" → no); nil lets the engine decide from ranks, numbers and times.
+    public var yesno: Bool? = nil
     /// Where the intent is defined.
     public var location: SourceLocation?
     /// Where each example is, for tests and lint.

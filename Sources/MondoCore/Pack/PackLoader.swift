@@ -308,7 +308,7 @@ struct PackLoader {
     }
 
     static let intentKeys = ["id", "ask", "require", "cues", "exclude", "slots", "family", "entities", "facts",
-                             "compute", "answer", "examples", "priority", "note"]
+                             "compute", "answer", "examples", "priority", "yesno", "note"]
     static let ops = ["difference", "sum", "ratio", "share", "scale", "divide", "elapsed", "compare"]
 
     mutating func term(_ s: String, _ node: Node, _ doc: YAMLDocument) -> Term? {
@@ -391,8 +391,16 @@ struct PackLoader {
             priority: Int(number(m["priority"], doc, "priority") ?? 0),
             location: doc.location(m["id"]),
             exampleLocations: ex.map { doc.location($0.1) })
-        intents.append(intent)
-        intentNodes.append((intent, node, doc))
+        var withPolarity = intent
+        if let yn = string(m["yesno"], doc, "yesno") {
+            switch yn.lowercased() {
+            case "yes", "true": withPolarity.yesno = true
+            case "no", "false": withPolarity.yesno = false
+            default: diagnostics.append(doc.diag(.error, "yesno must be yes or no, not '\(yn)'", at: m["yesno"]))
+            }
+        }
+        intents.append(withPolarity)
+        intentNodes.append((withPolarity, node, doc))
     }
 
     // MARK: - Cross-references

@@ -30,8 +30,9 @@ public enum Computer {
             guard fs.count == 1, fs[0].value.number != nil else { return "scale needs one numeric fact" }
             guard c.by != nil else { return "scale needs 'by' (a number such as 1.1)" }
         case "divide":
+            if fs.count == 1, fs[0].value.number != nil, let by = c.by, by != 0 { return nil }
             guard fs.count == 2, fs[0].value.number != nil, case .factor = fs[1].value else {
-                return "divide needs a numeric fact and a factor fact"
+                return "divide needs a numeric fact and either a factor fact or 'by' (a non-zero number)"
             }
         default:
             let minimum = c.op == "sum" || c.op == "compare" ? 2 : 2
@@ -105,6 +106,14 @@ public enum Computer {
                 "value": v, "display": withUnit(fs[0], v),
                 "working": "\(show(fs[0], a)) × \(FactFormatter.number(by, decimals: 3)) = \(v)"])
         case "divide":
+            if fs.count == 1, let a = num(0), let by = c.by, by != 0 {
+                // An even split: USD 20 billion over 15 projects, 710,000 visitors over 12 months.
+                let r = a / by
+                let v = show(fs[0], r)
+                return ComputedValue(number: r, fields: [
+                    "value": v, "display": "about " + withUnit(fs[0], v),
+                    "working": "\(show(fs[0], a)) ÷ \(FactFormatter.number(by)) ≈ \(v)"])
+            }
             guard let a = num(0), let f = num(1), f != 0 else { return nil }
             let r = a / f
             let v = show(fs[0], r)

@@ -37,7 +37,6 @@ public enum Lint {
             out.append(src.diag(.warning, "fact '\(f.id)' is not used by any intent (no intent lists it in facts or compute)", at: f.location))
         }
 
-        // Witness questions: every example, then every transcript question.
         let files: [String]
         if let transcripts { files = TranscriptCommand.files(transcripts) } else {
             let dir = Authoring.defaultTranscripts(packDirectory: packDirectory)
@@ -46,13 +45,16 @@ public enum Lint {
         let replay = Authoring.replay(files: files, engine: engine)
         for p in replay.problems { out += p.diagnostics }
 
-        // Examples that do not reach their own intent.
-        for (pos, intent) in pack.intents.enumerated() {
+        // Examples that do not reach their own intent. Each example's response also serves as
+        // a witness for the overlap check below.
+        var witnesses: [(question: String, at: SourceLocation?, response: Response)] = []
+        for intent in pack.intents {
             for (k, ex) in intent.examples.enumerated() {
                 var ctx = DialogueContext()
                 let r = engine.respond(to: ex, context: &ctx)
-                if r.intent == intent.id { continue }
                 let loc = k < intent.exampleLocations.count ? intent.exampleLocations[k] : intent.location
+                witnesses.append((ex, loc, r))
+                if r.intent == intent.id { continue }
                 let mine = r.explanation.candidates.first { $0.intent == intent.id }
                 let why: String
                 if let b = mine?.blocked { why = "; it is blocked: \(b)" }
@@ -61,33 +63,34 @@ public enum Lint {
                 let got = r.intent.map { "answered by '\($0)' (score \(String(format: "%.3f", r.score ?? 0)))" }
                     ?? "declined (\(r.reason?.rawValue ?? "declined"))"
                 out.append(src.diag(.warning, "example of '\(intent.id)' is \(got)\(why)", at: loc))
-                _ = pos
             }
         }
-
-        // Overlaps: a concrete question two intents of equal priority both take, within the margin.
-        var reported = Set<String>()
-        var witnesses: [(question: String, at: SourceLocation?)] = []
-        for i in pack.intents { for (k, e) in i.examples.enumerated() { witnesses.append((e, k < i.exampleLocations.count ? i.exampleLocations[k] : i.location)) } }
-        for t in replay.turns where t.contextBefore.lastIntent == nil || !engine.analyse(t.exchange.question).looksLikeFollowUp {
-            witnesses.append((t.exchange.question, SourceLocation(path: t.path, line: t.exchange.line, column: 3)))
+        // Transcript questions asked on their own (not leaning on the previous turn).
+        for t in replay.turns where t.contextBefore.lastIntent == nil
+            || (t.response.explanation.contextUse == nil && !t.response.explanation.analysis.looksLikeFollowUp) {
+            witnesses.append((t.exchange.question, SourceLocation(path: t.path, line: t.exchange.line, column: 3), t.response))
         }
+
+        // Overlaps: a concrete question that two intents of equal priority and equally many
+        // require groups both take with scores within the margin, neither blocked. Then nothing
+        // in the patterns decides between them: the engine declines the question as ambiguous or
+        // picks one by a hair (or by id order).
+        var reported = Set<String>()
+        let position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for w in witnesses {
-            let a = engine.analyse(w.question)
-            let cands = engine.matcher.candidates(for: a).filter { $0.blocked == nil && $0.score >= engine.matcher.threshold }
-            guard let top = cands.first else { continue }
+            let cands = w.response.explanation.candidates.filter { $0.blocked == nil && $0.score >= engine.matcher.threshold }
+            guard let top = cands.first, let xp = position[top.intent] else { continue }
             for other in cands.dropFirst() where top.score - other.score < margin {
-                let x = pack.intents[top.intent], y = pack.intents[other.intent]
-                guard x.priority == y.priority else { continue }
+                guard let yp = position[other.intent] else { continue }
+                let x = pack.intents[xp], y = pack.intents[yp]
+                guard x.priority == y.priority, x.require.count == y.require.count else { continue }
                 // Members of one family differ only in slots: the slot checks keep them apart.
                 if let f = x.family, f == y.family { continue }
                 let key = [x.id, y.id].sorted().joined(separator: "|")
                 guard reported.insert(key).inserted else { continue }
                 let scores = String(format: "%.3f and %.3f", top.score, other.score)
-                let target = x.location ?? w.at
-                var d = src.diag(.error, "intents '\(x.id)' and '\(y.id)' overlap at priority \(x.priority): both take “\(w.question)” (scores \(scores))\(w.at.map { ", asked at \($0)" } ?? ""); add a require group or an exclude to one of them, or give one a higher priority", at: target)
-                if d.location == nil { d.sourceLine = nil }
-                out.append(d)
+                let outcome = w.response.intent.map { "it goes to '\($0)'" } ?? "it is declined as \(w.response.reason?.rawValue ?? "declined")"
+                out.append(src.diag(.error, "intents '\(x.id)' and '\(y.id)' overlap at priority \(x.priority): both take “\(w.question)” (scores \(scores); \(outcome))\(w.at.map { ", asked at \($0)" } ?? ""); add a require group, a cue or an exclude to one of them, or give one a higher priority", at: x.location ?? w.at))
             }
         }
 

@@ -19,6 +19,9 @@ public final class Shell {
     public private(set) var context = DialogueContext()
     /// Every answered or declined question of the session, in order.
     public private(set) var turns: [(question: String, response: Response)] = []
+    /// Positions in `turns` before which the conversation was reset (`:reset`, `{"reset": true}`),
+    /// so that `:save` writes `@reset` there.
+    public private(set) var resetsBefore: Set<Int> = []
     /// Print the `:why` detail after every answer.
     public var trace = false
     let packDirectory: String
@@ -116,7 +119,7 @@ public final class Shell {
         if line.hasPrefix("{") || line.hasPrefix("\""), !(reader?.isInteractive ?? false) {
             switch Self.jsonLine(line) {
             case .question(let q): try ask(q); return true
-            case .reset: context = DialogueContext(); return true
+            case .reset: context = DialogueContext(); resetsBefore.insert(turns.count); return true
             case .invalid(let why):
                 try err.write("mondo: line \(lineNumber): \(why); answered as plain text\n")
             }
@@ -207,6 +210,7 @@ public final class Shell {
             } else { try say(line, "Nothing remembered yet (\(context.turns) turn\(context.turns == 1 ? "" : "s") so far).") }
         case "reset":
             context = DialogueContext()
+            resetsBefore.insert(turns.count)
             try say(line, "Conversation forgotten; the next question starts afresh.")
         case "history":
             let kept = reader?.history ?? []
@@ -217,7 +221,7 @@ public final class Shell {
             try say(line, shown.enumerated().map { String(format: "%5d  ", start + $0.offset + 1) + $0.element }.joined(separator: "\n"))
         case "save":
             guard !arg.isEmpty else { try say(line, "Usage: :save FILE (for example :save Transcripts/my-session.transcript)"); break }
-            let text = Transcript.render(turns, header: "Saved by mondo :save on \(ISO8601DateFormatter().string(from: Date()))")
+            let text = Transcript.render(turns, header: "Saved by mondo :save on \(ISO8601DateFormatter().string(from: Date()))", resetsBefore: resetsBefore)
             do {
                 try text.write(toFile: arg, atomically: true, encoding: .utf8)
                 try say(line, "Saved \(turns.count) exchange\(turns.count == 1 ? "" : "s") to \(arg).")

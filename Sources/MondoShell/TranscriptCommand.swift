@@ -19,7 +19,7 @@ public enum TranscriptCommand {
     /// Runs the transcripts in `paths`.
     /// - Returns: 0 when every exchange passed, 1 otherwise (2 when a transcript cannot be read).
     public static func run(paths: [String], engine: Engine, update: Bool, out: OutputSink, err: OutputSink) -> Int32 {
-        var passed = 0, failed = 0, broken = false
+        var passed = 0, failed = 0, updated = 0, broken = false
         let files = files(paths)
         do {
             if files.isEmpty { try err.write("mondo: no transcripts found in \(paths.joined(separator: ", "))\n"); return 2 }
@@ -35,13 +35,19 @@ public enum TranscriptCommand {
                     let text = TranscriptUpdater.update(t, responses: responses)
                     try text.write(toFile: f, atomically: true, encoding: .utf8)
                     for fl in failures {
-                        try out.write("updated \(f):\(fl.exchange.expectedLine): \(fl.exchange.question)\n\(fl.diff)")
+                        var change = ""
+                        if fl.exchange.expectDecline, let got = fl.actual.intent { change = "@decline → @intent \(got)\n" }
+                        else if let want = fl.exchange.expectIntent, want != fl.actual.intent {
+                            change = "@intent \(want) → " + (fl.actual.intent.map { "@intent \($0)" } ?? "@decline") + "\n"
+                        }
+                        try out.write("updated \(f):\(fl.exchange.expectedLine): \(fl.kind) for '\(fl.exchange.question)'\n\(change)\(fl.diff)\n")
                     }
+                    updated += failures.count
                 } else {
                     for fl in failures { try out.write(fl.description + "\n") }
                 }
             }
-            try out.write("\(passed) passed, \(failed) failed\n")
+            try out.write("\(passed) passed, \(failed) failed" + (update && updated > 0 ? " (\(updated) updated)" : "") + "\n")
         } catch { return 1 }
         if broken { return 2 }
         return failed == 0 || update ? 0 : 1
@@ -49,7 +55,8 @@ public enum TranscriptCommand {
 }
 
 /// Rewrites a transcript's expected answers from actual responses, keeping comments, directives
-/// and blank lines where they were.
+/// and blank lines where they were. An `@intent` or `@decline` directive that no longer holds is
+/// rewritten too (`@intent NEW`, or `@decline` for a decline), so the updated file passes.
 public enum TranscriptUpdater {
     /// The new text of `t` with each exchange's expected lines replaced by its response.
     public static func update(_ t: Transcript, responses: [Response]) -> String {
@@ -57,6 +64,17 @@ public enum TranscriptUpdater {
         // Replace from the bottom so earlier line numbers stay valid.
         for (ex, r) in zip(t.exchanges, responses).reversed() {
             if ex.expectDecline && r.intent == nil { continue }
+            // Directive lines belong to this exchange up to the next question (same count: no shift).
+            var n = ex.line
+            while n < lines.count, !lines[n].hasPrefix(">") {
+                let d = lines[n].trimmingCharacters(in: .whitespaces)
+                if d == "@decline", let got = r.intent { lines[n] = "@intent \(got)" }
+                if d.hasPrefix("@intent "), let want = ex.expectIntent, want != r.intent {
+                    lines[n] = r.intent.map { "@intent \($0)" } ?? "@decline"
+                }
+                n += 1
+            }
+            if ex.expected.isEmpty && ex.expectIntent != nil && r.intent != nil { continue }
             let start = ex.expectedLine - 1
             let newLines = r.answer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if ex.expected.isEmpty {

@@ -29,6 +29,13 @@ public struct Analyzer: Sendable {
     ]
 
     /// Analyses `utterance`. With `correct`, unknown words are corrected against the pack's vocabulary.
+    /// The units and entities of pack text (examples, fact text, answers): what the index needs,
+    /// without spelling correction, kinds or times.
+    func unitsAndEntities(_ tokens: [Token]) -> (units: [Unit], entities: [EntityMention]) {
+        let units = self.units(tokens, fuzzy: false)
+        return (units, entities(units, words: tokens.map(\.text)).0)
+    }
+
     public func analyse(_ utterance: String, correct: Bool = true) -> Analysis {
         var tokens = Normalizer.tokens(utterance)
         var corrections: [(String, String)] = []

@@ -84,7 +84,15 @@ public struct PackIndex: Sendable {
         }
         for k in termsByFirst.keys { termsByFirst[k]!.sort { $0.stems.count > $1.stems.count } }
         // Vocabulary from intents and facts.
-        func addWords(_ text: String) { for t in Normalizer.tokens(text) where t.number == nil { vocabulary[t.text, default: 0] += 1 } }
+        // Pack text repeats (fact labels used by several intents): tokenise each text once.
+        var tokenCache: [String: [Token]] = [:]
+        func tokens(_ text: String) -> [Token] {
+            if let t = tokenCache[text] { return t }
+            let t = Normalizer.tokens(text)
+            tokenCache[text] = t
+            return t
+        }
+        func addWords(_ text: String) { for t in tokens(text) where t.number == nil { vocabulary[t.text, default: 0] += 1 } }
         for f in pack.facts.values { addWords(f.label); addWords(Self.factText(f)) }
         for i in pack.intents {
             i.examples.forEach(addWords)
@@ -112,7 +120,7 @@ public struct PackIndex: Sendable {
                 }
             }
             func putText(_ text: String, _ w: Double, numbersInScope: Bool = false) {
-                let a = analyzer.analyse(text, correct: false)
+                let a = analyzer.unitsAndEntities(tokens(text))
                 for u in a.units where !u.isStop {
                     for k in u.keys { put(k, w) }
                     if numbersInScope, let n = u.number { numbers.insert(Normalizer.canonical(n)) }

@@ -86,9 +86,12 @@ public struct Transcript: Sendable {
     }
 
     /// Renders a conversation as transcript text that replays as it is.
-    public static func render(_ turns: [(question: String, response: Response)], header: String? = nil) -> String {
+    /// - Parameter resetsBefore: positions of turns before which the conversation was reset
+    ///   (`:reset`); each gets an `@reset` line so the replay forgets the context there too.
+    public static func render(_ turns: [(question: String, response: Response)], header: String? = nil, resetsBefore: Set<Int> = []) -> String {
         var out = header.map { "# " + $0 + "\n\n" } ?? ""
-        for t in turns {
+        for (n, t) in turns.enumerated() {
+            if resetsBefore.contains(n), n > 0 { out += "@reset\n" }
             out += "> \(t.question)\n"
             if t.response.intent == nil { out += "@decline\n" } else { out += "@intent \(t.response.intent!)\n" }
             out += t.response.answer + "\n\n"

@@ -21,6 +21,17 @@ struct IntentExampleTests {
         #expect(strays.isEmpty, "\(strays.count) of \(intent.examples.count) examples of \(id) went elsewhere:\n\(report)")
     }
 
+    @Test("no counterexample of an intent reaches that intent", arguments: intentIDs)
+    func counterexamplesStayAway(id: String) throws {
+        let intent = try #require(shippedEngine.pack.intents.first { $0.id == id })
+        var leaks: [String] = []
+        for (k, q) in intent.counterexamples.enumerated() where ask(q).intent == id {
+            let loc = intent.counterexampleLocations.indices.contains(k) ? "\(intent.counterexampleLocations[k]): " : ""
+            leaks.append("\(loc)“\(q)”")
+        }
+        #expect(leaks.isEmpty, "\(leaks.count) counterexamples reached \(id):\n\(leaks.joined(separator: "\n"))")
+    }
+
     /// Near misses in our own wording: another country, year, direction or measure.
     static let mustNot: [(question: String, intent: String)] = [
         ("How many Korean tourists visited Viet Nam in 2024?", "visitors.japanese_to_vietnam_2024"),

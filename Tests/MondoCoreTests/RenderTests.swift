@@ -194,7 +194,7 @@ struct ComputerTests {
         ("ratio", ["jp", "txt"], nil, "'txt' is a text fact, not a number"),
         ("elapsed", ["start", "jp"], nil, "'jp' is a quantity fact, not a date"),
         ("scale", ["jp"], nil, "scale needs 'by' (a number such as 1.1)"),
-        ("divide", ["inv", "jp"], nil, "divide needs a numeric fact and a factor fact"),
+        ("divide", ["inv", "jp"], nil, "divide needs a numeric fact and either a factor fact or 'by' (a non-zero number)"),
     ])
     func checkProblems(op: String, of: [String], by: Double?, message: String) {
         #expect(Computer.check(Computation(op: op, operands: of, by: by), facts: Self.facts) == message)

@@ -245,6 +245,11 @@ public struct Intent: Sendable {
     public var location: SourceLocation?
     /// Where each example is, for tests and lint.
     public var exampleLocations: [SourceLocation]
+    /// Near-miss questions that must NOT reach this intent (another country, year, direction or
+    /// measure); checked by the tests and by `mondo lint`.
+    public var counterexamples: [String] = []
+    /// Where each counterexample is.
+    public var counterexampleLocations: [SourceLocation] = []
 }
 
 /// Pack-wide settings from `pack.yaml`.

@@ -308,7 +308,7 @@ struct PackLoader {
     }
 
     static let intentKeys = ["id", "ask", "require", "cues", "exclude", "slots", "family", "entities", "facts",
-                             "compute", "answer", "examples", "priority", "yesno", "note"]
+                             "compute", "answer", "examples", "counterexamples", "priority", "yesno", "note"]
     static let ops = ["difference", "sum", "ratio", "share", "scale", "divide", "elapsed", "compare"]
 
     mutating func term(_ s: String, _ node: Node, _ doc: YAMLDocument) -> Term? {
@@ -392,6 +392,9 @@ struct PackLoader {
             location: doc.location(m["id"]),
             exampleLocations: ex.map { doc.location($0.1) })
         var withPolarity = intent
+        let counter = strings(m["counterexamples"], doc, "counterexamples")
+        withPolarity.counterexamples = counter.map(\.0)
+        withPolarity.counterexampleLocations = counter.map { doc.location($0.1) }
         if let yn = string(m["yesno"], doc, "yesno") {
             switch yn.lowercased() {
             case "yes", "true": withPolarity.yesno = true

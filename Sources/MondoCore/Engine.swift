@@ -162,6 +162,13 @@ public struct Engine: Sendable {
                 }
             }
         }
+        // A comparison of two facts that no computed intent of the pack answers.
+        if chosen.map({ pack.intents[$0.intent].compute.isEmpty }) ?? true,
+           let cmp = Comparison(pack: pack, index: index).find(a),
+           let r = answerComparison(cmp, a, cands) {
+            context.lastUtterance = utterance
+            return r
+        }
         guard let c = chosen else {
             if let d = substitutedDecline { return d }
             let best = cands.first
@@ -214,6 +221,41 @@ public struct Engine: Sendable {
             analysis: a, candidates: summaries(cands), contextUse: contextUse, slots: slots,
             sources: sources.map { (fact: $0.0, source: $0.1, label: $0.2) }, computations: traces, yesno: yesno)
         return Response(answer: text, intent: intent.id, facts: sources.map(\.0), reason: nil, score: c.score, explanation: explanation)
+    }
+
+    /// Answers a generic comparison, or explains why the two facts cannot be compared.
+    func answerComparison(_ cmp: (op: Comparison.Op, first: String, second: String), _ a: Analysis, _ cands: [Candidate]) -> Response? {
+        guard let fa = pack.facts[cmp.first], let fb = pack.facts[cmp.second] else { return nil }
+        func named(_ f: Fact) -> String {
+            let c = FactFormatter.context(f)
+            let t = (c["time"] as? String).map { $0.isEmpty ? "" : " (\($0))" } ?? ""
+            return "\(f.label)\(t): \(c["with_unit"] as? String ?? c["display"] as? String ?? "")"
+        }
+        var text: String
+        var traces: [ComputationTrace] = []
+        if fa.value.unitKey != fb.value.unitKey {
+            text = "Those two cannot be compared: \(named(fa)), but \(named(fb)) — they are not measured in the same unit."
+        } else {
+            let op = cmp.op == .compare ? "compare" : cmp.op.rawValue
+            let comp = Computation(op: op, operands: [fa.id, fb.id], by: nil)
+            guard let v = Computer.evaluate(comp, facts: pack.facts, now: pack.settings.interviewDate) else { return nil }
+            let w = v.fields["working"] ?? ""
+            traces.append(ComputationTrace(name: "comparison", op: op, operands: comp.operands, working: w))
+            switch cmp.op {
+            case .compare:
+                text = "\(v.fields["winner"]!.prefix(1).uppercased() + v.fields["winner"]!.dropFirst()) is the larger: \(v.fields["winner_value"]!) against \(v.fields["loser_value"]!) for \(v.fields["loser"]!)."
+            case .difference:
+                text = "\(named(fa)); \(named(fb)). The difference is \(v.fields["display"]!) (\(w))."
+            case .ratio:
+                text = "\(named(fa)); \(named(fb)). The first is \(v.fields["display"]!) the second (\(w))."
+            case .sum:
+                text = "\(named(fa)); \(named(fb)). Together that makes \(v.fields["display"]!) (\(w))."
+            }
+        }
+        let explanation = Explanation(
+            analysis: a, candidates: summaries(cands), contextUse: nil, slots: [:],
+            sources: [fa, fb].map { (fact: $0.id, source: $0.source, label: $0.label) }, computations: traces, yesno: nil)
+        return Response(answer: text, intent: "computed.\(cmp.op.rawValue)", facts: [fa.id, fb.id], reason: nil, score: nil, explanation: explanation)
     }
 
     static let ellipsisStarts: [[String]] = [["and"], ["what", "about"], ["how", "about"], ["what", "of"], ["same", "for"], ["and", "what", "about"], ["and", "for"], ["also"]]

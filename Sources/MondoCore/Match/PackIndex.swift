@@ -52,6 +52,9 @@ public struct PackIndex: Sendable {
     public var intents: [CompiledIntent] = []
     /// Intent position by id.
     var position: [String: Int] = [:]
+    /// Numeric facts with the matching keys that describe them (label, and the examples of the
+    /// intents that answer with them first), for comparisons between any two facts.
+    var factVocab: [(fact: String, vocab: [String: Double])] = []
 
     /// Builds the index for `pack`.
     public init(pack: Pack) {
@@ -147,6 +150,20 @@ public struct PackIndex: Sendable {
             compiled.append(CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers))
         }
         intents = compiled
+        // Fact vocabularies: what each numeric fact is called, in the pack's own words.
+        var fv: [String: [String: Double]] = [:]
+        for f in pack.facts.values where f.value.number != nil && f.value.unitKey != nil {
+            var v: [String: Double] = [:]
+            for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = 1.0 } }
+            fv[f.id] = v
+        }
+        for i in pack.intents where i.compute.isEmpty {
+            guard let first = i.facts.first, fv[first] != nil, i.facts.filter({ fv[$0] != nil }).count == 1 else { continue }
+            for e in i.examples {
+                for u in analyzer.unitsAndEntities(tokens(e)).units where !u.isStop { for k in u.keys where fv[first]![k] == nil { fv[first]![k] = 0.6 } }
+            }
+        }
+        factVocab = fv.keys.sorted().map { ($0, fv[$0]!) }
         var df: [String: Int] = [:]
         for c in compiled { for k in c.vocab.keys { df[k, default: 0] += 1 } }
         let n = Double(max(1, compiled.count))

@@ -1,0 +1,83 @@
+/// Comparisons between any two numeric facts the question names ("Which was bigger, the Rorze
+/// investment or the AZEC package?", "How many times more visitors did the Ho Chi Minh City
+/// festival draw than the Tokyo one?"), computed at answer time when no intent of the pack
+/// answers the comparison itself.
+///
+/// The question is split at its comparison word (`or`, `than`, `versus`, `and` after "between" or
+/// "compare"); each side is matched against the facts' vocabularies like an utterance against
+/// intents; two different numeric facts must each cover most of their side. Facts with different
+/// units are not compared: the answer says why. Complexity: O(units × numeric facts).
+struct Comparison {
+    enum Op: String { case compare, difference, ratio, sum }
+
+    let pack: Pack
+    let index: PackIndex
+
+    static let comparatives: Set<String> = ["more", "bigger", "larger", "higher", "greater", "less", "fewer", "smaller", "lower", "times", "difference", "gap", "bigger", "largest", "biggest", "compare", "comparison", "versus", "vs", "outnumber", "exceed", "combined", "together", "total", "sum"]
+
+    /// The operation asked for and the two fact ids, or nil when the question is not a comparison
+    /// of two facts the pack knows.
+    func find(_ a: Analysis) -> (op: Op, first: String, second: String)? {
+        let words = a.units.map(\.text)
+        guard words.contains(where: { Self.comparatives.contains($0) }) else { return nil }
+        let split: Int? = {
+            if let i = words.firstIndex(where: { ["or", "than", "versus", "vs"].contains($0) }) { return i }
+            if words.contains(where: { ["between", "compare", "comparison", "combined", "together", "sum", "total"].contains($0) }) {
+                return words.lastIndex(of: "and") ?? words.lastIndex(of: "with")
+            }
+            return nil
+        }()
+        guard let cut = split, cut > 0, cut < a.units.count - 1 else { return nil }
+        let left = Array(a.units[..<cut]), right = Array(a.units[(cut + 1)...])
+        let l = ranked(left), r = ranked(right)
+        guard !l.isEmpty, !r.isEmpty else { return nil }
+        // The best pair of different facts, preferring two in the same unit when a side is
+        // ambiguous ("the AZEC package": the USD 20 billion rather than the 15 projects); a right
+        // side that repeats the left's measure ("than Vietnamese to Japan") takes its next fact.
+        let unit = { (id: String) in pack.facts[id]?.value.unitKey }
+        var pairs: [(String, String, Double, Bool)] = []
+        for x in l { for y in r where x.id != y.id { pairs.append((x.id, y.id, x.score + y.score, unit(x.id) == unit(y.id))) } }
+        guard let bestPair = pairs.max(by: { ($0.3 ? 1 : 0, $0.2) < ($1.3 ? 1 : 0, $1.2) }) else { return nil }
+        let f1 = (id: bestPair.0, score: 0.0), f2 = (id: bestPair.1, score: 0.0)
+        let op: Op
+        if words.contains("times") { op = .ratio }
+        else if words.contains(where: { ["combined", "together", "total", "sum"].contains($0) }) { op = .sum }
+        else if words.contains(where: { ["difference", "gap"].contains($0) }) || (words.contains("many") || words.contains("much")) && words.contains(where: { ["more", "fewer", "less"].contains($0) }) { op = .difference }
+        else { op = .compare }
+        return (op, f1.id, f2.id)
+    }
+
+    /// The numeric facts that describe `units` best: those covering at least 60% of their content
+    /// and within 0.15 of the best, best first.
+    func ranked(_ units: [Unit]) -> [(id: String, score: Double)] {
+        let content = units.filter { !$0.isStop && !Self.comparatives.contains($0.text) && !["which", "what", "one"].contains($0.text) }
+        let weights = content.map { index.weight($0) ?? 1.0 }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return [] }
+        var all: [(id: String, score: Double)] = []
+        for (id, vocab) in index.factVocab {
+            var covered = 0.0
+            for (u, w) in zip(content, weights) { covered += w * (u.keys.compactMap { vocab[$0] }.max() ?? 0) }
+            all.append((id, covered / total))
+        }
+        guard let top = all.map(\.score).max(), top >= 0.6 else { return [] }
+        return all.filter { $0.score >= top - 0.15 && $0.score >= 0.6 }.sorted { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
+    }
+
+    /// The numeric fact best described by `units`, if it covers at least 60% of their content.
+    func best(_ units: [Unit], excluding: String? = nil) -> (id: String, score: Double)? {
+        let content = units.filter { !$0.isStop && !Self.comparatives.contains($0.text) && !["which", "what", "one"].contains($0.text) }
+        let weights = content.map { index.weight($0) ?? 1.0 }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return nil }
+        var top: (String, Double)?
+        for (id, vocab) in index.factVocab where id != excluding {
+            var covered = 0.0
+            for (u, w) in zip(content, weights) { covered += w * (u.keys.compactMap { vocab[$0] }.max() ?? 0) }
+            let score = covered / total
+            if score > (top?.1 ?? 0) { top = (id, score) }
+        }
+        guard let t = top, t.1 >= 0.6 else { return nil }
+        return t
+    }
+}

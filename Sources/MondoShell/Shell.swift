@@ -182,9 +182,11 @@ public final class Shell {
                 if let k = groups.firstIndex(where: { $0.0 == topic }) { groups[k].1.append(i) } else { groups.append((topic, [i])) }
             }
             var t = "Topics (\(engine.pack.intents.count) kinds of question):\n"
+            let width = (groups.map { $0.0.count }.max() ?? 0) + 2
             for (topic, intents) in groups {
                 let ex = intents.compactMap(\.examples.first).prefix(2).map { "“\($0)”" }.joined(separator: "  ")
-                t += "  \(topic.padding(toLength: 16, withPad: " ", startingAt: 0)) \(ex)\n"
+                let name = topic.replacingOccurrences(of: "_", with: " ")
+                t += "  \(name.padding(toLength: width, withPad: " ", startingAt: 0))\(ex)\n"
             }
             try say(line, t)
         case "why":

@@ -163,7 +163,8 @@ public struct Engine: Sendable {
             }
         }
         // A comparison of two facts that no computed intent of the pack answers.
-        if chosen.map({ pack.intents[$0.intent].compute.isEmpty }) ?? true,
+        // (For a yes/no question the generic comparison keeps the order the question asks in.)
+        if a.kind == .yesno || (chosen.map({ pack.intents[$0.intent].compute.isEmpty }) ?? true),
            let cmp = Comparison(pack: pack, index: index).find(a),
            let r = answerComparison(cmp, a, cands) {
             context.lastUtterance = utterance
@@ -252,9 +253,18 @@ public struct Engine: Sendable {
                 text = "\(named(fa)); \(named(fb)). Together that makes \(v.fields["display"]!) (\(w))."
             }
         }
+        // "Did more Japanese visit Viet Nam than Vietnamese visited Japan?": yes or no first.
+        var yesno: String?
+        if a.kind == .yesno, fa.value.unitKey == fb.value.unitKey, let x = fa.value.number, let y = fb.value.number {
+            let words = Set(a.tokens.map(\.text))
+            let wantsLess = !words.isDisjoint(with: ["fewer", "less", "smaller", "lower"])
+            let yes = wantsLess ? x < y : x > y
+            yesno = yes ? "yes" : "no"
+            text = (yes ? "Yes. " : "No. ") + text
+        }
         let explanation = Explanation(
             analysis: a, candidates: summaries(cands), contextUse: nil, slots: [:],
-            sources: [fa, fb].map { (fact: $0.id, source: $0.source, label: $0.label) }, computations: traces, yesno: nil)
+            sources: [fa, fb].map { (fact: $0.id, source: $0.source, label: $0.label) }, computations: traces, yesno: yesno)
         return Response(answer: text, intent: "computed.\(cmp.op.rawValue)", facts: [fa.id, fb.id], reason: nil, score: nil, explanation: explanation)
     }
 

@@ -28,7 +28,13 @@ struct Comparison {
             return nil
         }()
         guard let cut = split, cut > 0, cut < a.units.count - 1 else { return nil }
-        let left = Array(a.units[..<cut]), right = Array(a.units[(cut + 1)...])
+        let left = Array(a.units[..<cut])
+        var right = Array(a.units[(cut + 1)...])
+        // "… than the one in Ho Chi Minh City": the right side borrows the left side's nouns.
+        let rightTexts = Set(right.map(\.text))
+        if right.contains(where: { ["one", "1", "ones", "that", "those"].contains($0.text) }) {
+            right += left.filter { u in !u.isStop && !rightTexts.contains(u.text) && u.concepts.allSatisfy { pack.concepts[$0]?.entityClass == nil } && !Self.comparatives.contains(u.text) }
+        }
         let l = ranked(left), r = ranked(right)
         guard !l.isEmpty, !r.isEmpty else { return nil }
         // The best pair of different facts, preferring two in the same unit when a side is
@@ -37,7 +43,7 @@ struct Comparison {
         let unit = { (id: String) in pack.facts[id]?.value.unitKey }
         var pairs: [(String, String, Double, Bool)] = []
         for x in l { for y in r where x.id != y.id { pairs.append((x.id, y.id, x.score + y.score, unit(x.id) == unit(y.id))) } }
-        guard let bestPair = pairs.max(by: { ($0.3 ? 1 : 0, $0.2) < ($1.3 ? 1 : 0, $1.2) }) else { return nil }
+        guard let bestPair = pairs.max(by: { $0.2 + ($0.3 ? 0.3 : 0) < $1.2 + ($1.3 ? 0.3 : 0) }) else { return nil }
         let f1 = (id: bestPair.0, score: 0.0), f2 = (id: bestPair.1, score: 0.0)
         let op: Op
         if words.contains("times") { op = .ratio }
@@ -50,7 +56,8 @@ struct Comparison {
     /// The numeric facts that describe `units` best: those covering at least 60% of their content
     /// and within 0.15 of the best, best first.
     func ranked(_ units: [Unit]) -> [(id: String, score: Double)] {
-        let content = units.filter { !$0.isStop && !Self.comparatives.contains($0.text) && !["which", "what", "one"].contains($0.text) }
+        // Small numbers ("the one", "Line 1") name things, they do not describe a measure.
+        let content = units.filter { !$0.isStop && !Self.comparatives.contains($0.text) && !["which", "what", "one"].contains($0.text) && ($0.number ?? 1000) >= 100 }
         let weights = content.map { index.weight($0) ?? 1.0 }
         let total = weights.reduce(0, +)
         guard total > 0 else { return [] }
@@ -60,8 +67,8 @@ struct Comparison {
             for (u, w) in zip(content, weights) { covered += w * (u.keys.compactMap { vocab[$0] }.max() ?? 0) }
             all.append((id, covered / total))
         }
-        guard let top = all.map(\.score).max(), top >= 0.6 else { return [] }
-        return all.filter { $0.score >= top - 0.15 && $0.score >= 0.6 }.sorted { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
+        guard let top = all.map(\.score).max(), top >= 0.7 else { return [] }
+        return all.filter { $0.score >= top - 0.15 && $0.score >= 0.7 }.sorted { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
     }
 
     /// The numeric fact best described by `units`, if it covers at least 60% of their content.

@@ -126,8 +126,8 @@ public enum Computer {
             guard let best = pairs.max(by: { $0.1 < $1.1 }), let worst = pairs.min(by: { $0.1 < $1.1 }) else { return nil }
             return ComputedValue(number: nil, fields: [
                 "winner": best.0.label, "loser": worst.0.label,
-                "winner_value": withUnit(best.0, show(best.0, best.1)),
-                "loser_value": withUnit(worst.0, show(worst.0, worst.1)),
+                "winner_value": FactFormatter.context(best.0)["with_unit"] as? String ?? withUnit(best.0, show(best.0, best.1)),
+                "loser_value": FactFormatter.context(worst.0)["with_unit"] as? String ?? withUnit(worst.0, show(worst.0, worst.1)),
                 "value": best.0.label, "display": best.0.label,
                 "working": pairs.map { "\(show($0.0, $0.1))" }.joined(separator: " vs ")])
         case "elapsed":

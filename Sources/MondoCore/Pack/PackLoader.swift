@@ -309,7 +309,7 @@ struct PackLoader {
 
     static let intentKeys = ["id", "ask", "require", "cues", "exclude", "slots", "family", "entities", "facts",
                              "compute", "answer", "examples", "counterexamples", "priority", "yesno", "note"]
-    static let ops = ["difference", "sum", "ratio", "share", "scale", "divide", "elapsed", "compare"]
+    static let ops = ["difference", "sum", "ratio", "share", "growth", "scale", "divide", "elapsed", "compare"]
 
     mutating func term(_ s: String, _ node: Node, _ doc: YAMLDocument) -> Term? {
         if s.hasPrefix("~") {

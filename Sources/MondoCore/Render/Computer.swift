@@ -52,8 +52,19 @@ public enum Computer {
         switch f.value {
         case .money(_, let cur): return cur + " " + FactFormatter.scaled(v)
         case .percentage: return FactFormatter.number(v) + "%"
+        case .quantity:
+            // Counts are whole: 710,000 ÷ 12 shows as 59,200 (three significant figures), not 59,166.67.
+            let r = v == v.rounded() ? v : roundSignificant(v, 3)
+            return r >= 1e7 ? FactFormatter.scaled(r) : FactFormatter.number(r)
         default: return v >= 1e7 ? FactFormatter.scaled(v) : FactFormatter.number(v)
         }
+    }
+
+    /// `v` rounded to `digits` significant figures (59,166.67 → 59,200).
+    static func roundSignificant(_ v: Double, _ digits: Int) -> Double {
+        guard v != 0 else { return 0 }
+        let magnitude = pow(10, Double(digits) - ceil(log10(abs(v))))
+        return (v * magnitude).rounded() / magnitude
     }
 
     static func withUnit(_ f: Fact, _ s: String) -> String {
@@ -121,6 +132,14 @@ public enum Computer {
             return ComputedValue(number: r, fields: [
                 "value": v, "display": "roughly " + withUnit(fs[0], v), "rounded": precise,
                 "working": "\(show(fs[0], a)) ÷ \(FactFormatter.number(f)) ≈ \(v)"])
+        case "growth":
+            // The rise needed (or seen) from b to a, in per cent: 1,000,000 from 620,000 is +61.3%.
+            guard let a = num(0), let b = num(1), b != 0 else { return nil }
+            let r = (a - b) / b * 100
+            let v = FactFormatter.number(r, decimals: 1)
+            return ComputedValue(number: r, fields: [
+                "value": v, "display": "about \(v)%",
+                "working": "(\(show(fs[0], a)) − \(show(fs[1], b))) ÷ \(show(fs[1], b)) ≈ \(v)%"])
         case "compare":
             let pairs = fs.compactMap { f in f.value.number.map { (f, $0) } }
             guard let best = pairs.max(by: { $0.1 < $1.1 }), let worst = pairs.min(by: { $0.1 < $1.1 }) else { return nil }

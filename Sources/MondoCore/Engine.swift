@@ -170,6 +170,23 @@ public struct Engine: Sendable {
             context.lastUtterance = utterance
             return r
         }
+        // "where has he been?", "when?": no content words at all, only a question kind. Ask the
+        // previous topic's intent of that kind which shares the most with what was just said.
+        if chosen == nil, a.contentUnits.isEmpty, [.when, .whereKind, .who, .number, .why].contains(a.kind),
+           let last = context.lastIntent {
+            let topic = String(last.split(separator: ".").first ?? "")
+            let fits = pack.intents.indices.filter { i in
+                let it = pack.intents[i]
+                return it.id != last && it.id.hasPrefix(topic + ".") && it.ask.contains(a.kind) && it.compute.isEmpty
+            }
+            let keys = context.keys
+            let overlap = { (i: Int) in keys.reduce(0.0) { $0 + (self.index.intents[i].vocab[$1] ?? 0) } }
+            if let best = fits.max(by: { (overlap($0), pack.intents[$1].id) < (overlap($1), pack.intents[$0].id) }), overlap(best) > 0 {
+                chosen = Candidate(intent: best, score: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+                slots = pack.intents[best].slots
+                contextUse = "follow-up: a \(a.kind.rawValue) question about the previous topic (\(topic))"
+            }
+        }
         guard let c = chosen else {
             if let d = substitutedDecline { return d }
             let best = cands.first

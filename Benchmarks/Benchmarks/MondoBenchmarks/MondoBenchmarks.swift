@@ -91,7 +91,24 @@ final class Cursor: @unchecked Sendable {
 
 // MARK: - Benchmarks
 
+/// `MONDO_BENCH_VERIFY=1 .build/release/MondoBenchmarks`: prints how each question is answered by
+/// the shipped pack and by each synthetic pack (same intent expected), then exits.
+func verify() {
+    for copies in SyntheticPack.sizes {
+        let dir = try! SyntheticPack.directory(copies: copies, from: shippedPackDirectory)
+        let engine = Engine(pack: loadPack(dir))
+        print("x\(copies): \(engine.pack.intents.count) intents, \(engine.pack.facts.count) facts, \(engine.pack.concepts.count) concepts")
+        for q in questions {
+            var ctx = context(for: q, engine: engine)
+            let r = engine.respond(to: q.text, context: &ctx)
+            print("  \(q.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(r.intent ?? "declined: \(r.reason?.rawValue ?? "?")")  ← \(q.text)")
+        }
+    }
+    exit(0)
+}
+
 let benchmarks: @Sendable () -> Void = {
+    if ProcessInfo.processInfo.environment["MONDO_BENCH_VERIFY"] != nil { verify() }
     let metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal]
     Benchmark.defaultConfiguration = .init(
         metrics: metrics, timeUnits: .automatic, warmupIterations: 3,
@@ -149,7 +166,7 @@ let benchmarks: @Sendable () -> Void = {
             try SyntheticPack.directory(copies: copies, from: shippedPackDirectory)
         }
         // One question per iteration, cycling through the list: the percentiles are over the mix.
-        Benchmark("Scaling/x\(copies) respond (question mix)", configuration: answer) { benchmark, cursor in
+        Benchmark("Scaling/x\(copies) respond (question mix)", configuration: answer) { (benchmark: Benchmark, cursor: Cursor) in
             for _ in benchmark.scaledIterations {
                 let (q, start) = cursor.items[cursor.next % cursor.items.count]
                 cursor.next += 1

@@ -205,7 +205,7 @@ public struct Analyzer: Sendable {
             case "when": return .when
             case "where":
                 // "where does Japan rank among investors?" asks for a position, not a place.
-                if words[i...].contains(where: { ["rank", "ranks", "ranked", "stand", "stands", "place", "placed"].contains($0) }) { return .number }
+                if words[i...].contains(where: { ["rank", "ranks", "ranked", "stand", "stands"].contains($0) }) { return .number }
                 return .whereKind
             case "who", "whom", "whose": return .who
             case "why": return .why

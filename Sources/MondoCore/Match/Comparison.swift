@@ -46,9 +46,11 @@ struct Comparison {
         guard let bestPair = pairs.max(by: { $0.2 + ($0.3 ? 0.3 : 0) < $1.2 + ($1.3 ? 0.3 : 0) }) else { return nil }
         let f1 = (id: bestPair.0, score: 0.0), f2 = (id: bestPair.1, score: 0.0)
         let op: Op
+        let asksWhich = words.contains(where: { ["which", "whichever", "bigger", "larger", "greater", "higher", "smaller", "lower"].contains($0) })
         if words.contains("times") { op = .ratio }
-        else if words.contains(where: { ["combined", "together", "total", "sum"].contains($0) }) { op = .sum }
         else if words.contains(where: { ["difference", "gap"].contains($0) }) || (words.contains("many") || words.contains("much")) && words.contains(where: { ["more", "fewer", "less"].contains($0) }) { op = .difference }
+        else if asksWhich { op = .compare }
+        else if words.contains(where: { ["combined", "together", "total", "sum"].contains($0) }) { op = .sum }
         else { op = .compare }
         return (op, f1.id, f2.id)
     }

@@ -134,6 +134,17 @@ public struct Engine: Sendable {
         var chosen = cands.first.flatMap { $0.blocked == nil && $0.score >= matcher.threshold ? $0 : nil }
         var slots: [String: String] = chosen.map { pack.intents[$0.intent].slots } ?? [:]
 
+        // A pronoun with nothing before it ("when did he start?") means the interview's subject.
+        if context.lastIntent == nil, let subject = pack.settings.subject, a.isAnaphoric,
+           a.tokens.contains(where: { ["he", "his", "him"].contains($0.text) }), chosen == nil {
+            let withSubject = matcher.candidates(for: a, contextKeys: ["c:" + subject])
+            if let best = withSubject.first, best.blocked == nil, best.score >= matcher.threshold {
+                chosen = best
+                cands = withSubject
+                slots = pack.intents[best.intent].slots
+                contextUse = "follow-up: “he” taken as the interview's subject (\(subject))"
+            }
+        }
         if let last = context.lastIntent, let lastPos = index.position[last] {
             let standaloneScore = chosen?.score ?? 0
             // Elliptical follow-up that only changes slots: "and the other way round?", "what about 2030?".
@@ -148,7 +159,7 @@ public struct Engine: Sendable {
             }
             if contextUse == nil, a.looksLikeFollowUp || chosen == nil {
                 // Pronouns and short questions: let the previous turn's words satisfy the patterns.
-                let topic = a.looksLikeFollowUp ? String(last.split(separator: ".").first ?? "") : nil
+                let topic = a.isAnaphoric ? String(last.split(separator: ".").first ?? "") : nil
                 let withContext = matcher.candidates(for: a, contextKeys: context.keys, followTopic: topic)
                 if let best = withContext.first, best.blocked == nil, best.score >= matcher.threshold,
                    best.score > standaloneScore || chosen == nil {
@@ -175,7 +186,13 @@ public struct Engine: Sendable {
         if chosen == nil, a.contentUnits.isEmpty, [.when, .whereKind, .who, .number, .why].contains(a.kind),
            let last = context.lastIntent {
             let topic = String(last.split(separator: ".").first ?? "")
-            let fits = pack.intents.indices.filter { i in
+            // "by when?" after "how many PhD students by 2030?": the last answer itself holds the time.
+            if a.kind == .when, let lp = index.position[last], !index.intents[lp].times.isEmpty {
+                chosen = Candidate(intent: lp, score: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+                slots = context.slots
+                contextUse = "follow-up: the time of the previous answer"
+            }
+            let fits = chosen != nil ? [] : pack.intents.indices.filter { i in
                 let it = pack.intents[i]
                 return it.id != last && it.id.hasPrefix(topic + ".") && it.ask.contains(a.kind) && it.compute.isEmpty
             }
@@ -231,8 +248,11 @@ public struct Engine: Sendable {
         }
         context.lastIntent = intent.id
         context.slots = slots
+        // "he", "it", "there" in the next turn may point at someone or something the answer named.
+        let named = analyzer.unitsAndEntities(Normalizer.tokens(text)).entities
+            .filter { ["person", "organisation", "place", "event"].contains($0.entityClass) }.map { "c:" + $0.concept }
         context.keys = Set(a.contentUnits.flatMap(\.keys)).union(intent.require.flatMap { $0 }.map(Matcher.key))
-            .union(c.fromContext > 0 ? context.keys : [])
+            .union(c.fromContext > 0 ? context.keys : []).union(named)
         context.entities = a.entities.map(\.concept)
         context.lastUtterance = utterance
         let explanation = Explanation(
@@ -369,7 +389,16 @@ public struct Engine: Sendable {
         }
         let values = facts.compactMap(\.value.number) + computed
         let asked = a.numbers.filter { $0 > 1 }
-        if !asked.isEmpty, !values.isEmpty {
+        if let q = asked.first, let v = values.first {
+            // "more than 700,000", "exceed 8%", "under 10 million": compare with the main fact.
+            let w = a.tokens.map(\.text)
+            let above: Set<String> = ["more", "over", "exceed", "exceeded", "exceeds", "above", "least", "beyond", "surpass", "surpassed", "top", "topped"]
+            let below: Set<String> = ["less", "fewer", "under", "below", "most"]
+            if let i = a.tokens.firstIndex(where: { $0.number == q }) {
+                let before = Set(w[max(0, i - 3)..<i])
+                if !before.isDisjoint(with: above) { return v > q || (before.contains("least") && v >= q) }
+                if !before.isDisjoint(with: below) { return v < q || (before.contains("most") && v <= q) }
+            }
             return asked.contains { q in values.contains { v in abs(v - q) <= max(abs(v) * 0.02, 0.001) } }
         }
         return true

@@ -92,23 +92,34 @@ final class Cursor: @unchecked Sendable {
 // MARK: - Benchmarks
 
 /// `MONDO_BENCH_VERIFY=1 .build/release/MondoBenchmarks`: prints how each question is answered by
-/// the shipped pack and by each synthetic pack (same intent expected), then exits.
-func verify() {
-    for copies in SyntheticPack.sizes {
+/// the shipped pack and by each synthetic pack (same intent expected), with a rough time, then
+/// exits. `MONDO_BENCH_VERIFY=8` does only the 8× pack (handy under `perf record`).
+func verify(only: Int?) {
+    for copies in SyntheticPack.sizes where only == nil || only == copies {
         let dir = try! SyntheticPack.directory(copies: copies, from: shippedPackDirectory)
         let engine = Engine(pack: loadPack(dir))
         print("x\(copies): \(engine.pack.intents.count) intents, \(engine.pack.facts.count) facts, \(engine.pack.concepts.count) concepts")
         for q in questions {
-            var ctx = context(for: q, engine: engine)
+            let start = context(for: q, engine: engine)
+            var ctx = start
             let r = engine.respond(to: q.text, context: &ctx)
-            print("  \(q.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(r.intent ?? "declined: \(r.reason?.rawValue ?? "?")")  ← \(q.text)")
+            // A rough median over 21 runs, to spot outliers (the benchmarks give the real numbers).
+            let clock = ContinuousClock()
+            let times = (0..<21).map { _ in clock.measure { var c = start; blackHole(engine.respond(to: q.text, context: &c)) } }.sorted()
+            let us = Double(times[10].components.attoseconds) / 1e12 + Double(times[10].components.seconds) * 1e6
+            print("  \(q.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%8.0f µs", us))  \(r.intent ?? "declined: \(r.reason?.rawValue ?? "?")")  ← \(q.text)")
         }
     }
     exit(0)
 }
 
 let benchmarks: @Sendable () -> Void = {
-    if ProcessInfo.processInfo.environment["MONDO_BENCH_VERIFY"] != nil { verify() }
+    // `MONDO_BENCH_STARTUP=20 perf record -g .build/release/MondoBenchmarks`: 20 × load + compile, then exit.
+    if let n = ProcessInfo.processInfo.environment["MONDO_BENCH_STARTUP"].flatMap(Int.init) {
+        for _ in 0..<n { blackHole(Engine(pack: loadPack(shippedPackDirectory))) }
+        exit(0)
+    }
+    if let v = ProcessInfo.processInfo.environment["MONDO_BENCH_VERIFY"] { verify(only: Int(v).flatMap { $0 > 1 ? $0 : nil }) }
     let metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal]
     Benchmark.defaultConfiguration = .init(
         metrics: metrics, timeUnits: .automatic, warmupIterations: 3,

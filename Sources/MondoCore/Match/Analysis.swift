@@ -39,6 +39,9 @@ public struct EntityMention: Sendable, Hashable {
     /// For countries and nationalities: `source` ("from Japan", "Japanese visitors") or `target`
     /// ("to Viet Nam", "in Viet Nam"), when the wording decides it.
     public var role: String?
+    /// True when the wording states the role (a preposition, a verb of visiting, a receiving
+    /// verb); false when it is only the default reading of a nationality ("Japanese …" as source).
+    public var roleIsExplicit: Bool = true
     /// Unit index.
     public var unit: Int
 }
@@ -85,6 +88,9 @@ public struct Analysis: Sendable {
     public var reverse: Bool
     /// True when the utterance leans on the previous turn (pronoun, "what about …", very short).
     public var looksLikeFollowUp: Bool
+    /// True when the utterance points back explicitly: a pronoun ("when did he …"), an elliptical
+    /// opening ("and …", "what about …") or a reversal. Only then does the previous topic get a bonus.
+    public var isAnaphoric: Bool
 
     /// Units that count for matching (not stop words).
     public var contentUnits: [Unit] { units.filter { !$0.isStop } }

@@ -60,14 +60,14 @@ public struct Analyzer: Sendable {
             return n
         }
         let content = units.filter { !$0.isStop }
-        var followUp = content.count <= 2
-        if let f = words.first, ["and", "also", "what about", "how about"].contains(f) { followUp = true }
-        if words.starts(with: ["what", "about"]) || words.starts(with: ["how", "about"]) || words.starts(with: ["and"]) { followUp = true }
-        if words.contains(where: { Self.followUpPronouns.contains($0) }) && !(words.contains("there") && words.starts(with: ["are", "there"]) ) { followUp = true }
-        if reverse { followUp = true }
+        // Anaphoric: a pronoun, an elliptical opening ("and …", "what about …") or a reversal.
+        var anaphoric = reverse
+        if words.first.map({ ["and", "also"].contains($0) }) ?? false { anaphoric = true }
+        if words.starts(with: ["what", "about"]) || words.starts(with: ["how", "about"]) { anaphoric = true }
+        if words.contains(where: { Self.followUpPronouns.contains($0) }) && !words.starts(with: ["are", "there"]) && !words.starts(with: ["is", "there"]) { anaphoric = true }
         return Analysis(utterance: utterance, tokens: tokens, corrections: corrections, units: units, kind: kind,
                         entities: entities, times: times, assertedRank: rank, numbers: numbers, reverse: reverse,
-                        looksLikeFollowUp: followUp)
+                        looksLikeFollowUp: anaphoric || content.count <= 2, isAnaphoric: anaphoric)
     }
 
     // MARK: - Spelling
@@ -144,6 +144,11 @@ public struct Analyzer: Sendable {
                         best = (entry.stems.count, conceptsWithClosure(entry.concept))
                     }
                 }
+            }
+            // "more than 700,000", "less than 10%": a qualifier of the number, not a concept.
+            if best != nil, best!.len == 1, ["more", "less", "fewer", "over", "under"].contains(tokens[i].text),
+               (i + 1 < tokens.count && tokens[i + 1].number != nil) || (i + 2 < tokens.count && tokens[i + 1].text == "than" && tokens[i + 2].number != nil) {
+                best = nil
             }
             if let b = best {
                 var seen = Set<String>()
@@ -236,7 +241,7 @@ public struct Analyzer: Sendable {
 
     static let towardWords: Set<String> = ["to", "into", "in", "toward", "towards", "visit", "visiting", "visited", "visits", "at", "inside", "within"]
     static let fromWords: Set<String> = ["from", "by", "of"]
-    static let reverseMarkers: [[String]] = [["other", "way", "round"], ["other", "way", "around"], ["vice", "versa"], ["the", "reverse"], ["opposite", "direction"], ["in", "reverse"], ["the", "opposite"], ["reverse", "direction"]]
+    static let reverseMarkers: [[String]] = [["other", "way", "round"], ["other", "way", "around"], ["vice", "versa"], ["the", "reverse"], ["opposite", "direction"], ["in", "reverse"], ["the", "opposite"], ["reverse", "direction"], ["other", "direction"], ["opposite", "way"], ["other", "way"], ["reversed"], ["the", "return", "direction"]]
 
     static let placeNouns: Set<String> = ["city", "cities", "province", "provinces", "town", "towns", "region", "regions", "place", "places", "university", "universities", "school", "schools"]
     static let receiveVerbs: Set<String> = ["receive", "received", "receives", "receiving", "welcome", "welcomed", "welcomes", "attract", "attracted", "attracts", "host", "hosted", "hosts", "get", "got", "gets", "draw", "drew", "drawn"]
@@ -266,7 +271,9 @@ public struct Analyzer: Sendable {
                         role = "target"
                     }
                 }
-                out.append(EntityMention(concept: c, entityClass: cls, role: role, unit: ui))
+                var m = EntityMention(concept: c, entityClass: cls, role: role, unit: ui)
+                if cls == "nationality", role == "source" { m.roleIsExplicit = false }
+                out.append(m)
             }
         }
         let isCountry = { (m: EntityMention) in self.concepts[m.concept]?.country != nil }

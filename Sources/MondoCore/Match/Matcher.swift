@@ -50,10 +50,12 @@ public struct Matcher: Sendable {
     ///     the intent id prefix (topic) of the previous answer; intents continuing it, or taking a
     ///     require group from the context, get a small bonus instead of a penalty.
     public func candidates(for a: Analysis, contextKeys: Set<String> = [], followTopic: String? = nil) -> [Candidate] {
-        let content = a.contentUnits
-        let weights = content.map { index.weight($0) ?? ($0.number != nil ? 0.3 : unknownWeight) }
+        // Numbers ("ten World Heritage sites?", "more than 700,000") are claims or slot values:
+        // like function words tagged by a concept ("more" ~grow) they count only when they help.
+        let content = a.contentUnits.filter { $0.number == nil || !$0.concepts.isEmpty }
+        let weights = content.map { index.weight($0) ?? unknownWeight }
         let total = weights.reduce(0, +)
-        let taggedStops = a.units.filter { $0.isStop && !$0.concepts.isEmpty }
+        let taggedStops = a.units.filter { ($0.isStop && !$0.concepts.isEmpty) || ($0.number != nil && $0.concepts.isEmpty) }
         // Stop words tagged by a concept ("more" ~grow) can satisfy a pattern without counting.
         let keysPresent = Set(a.units.flatMap(\.keys).filter { $0.hasPrefix("c:") }).union(content.flatMap(\.keys))
         let mainKeys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
@@ -93,7 +95,9 @@ public struct Matcher: Sendable {
                 for slot in ["source", "target"] {
                     guard let want = intent.slots[slot] else { continue }
                     let wantCountry = pack.concepts[want]?.country ?? want
-                    if let m = a.entities.first(where: { $0.role == slot }),
+                    // A nationality's default reading ("Vietnamese love anime") only decides
+                    // between intents of a family that differ by direction.
+                    if let m = a.entities.first(where: { $0.role == slot && ($0.roleIsExplicit || intent.family != nil) }),
                        let got = pack.concepts[m.concept]?.country, got != wantCountry {
                         blocked = "\(slot) is \(wantCountry), not \(got)"
                         userReason = "It gives that only for the other direction."
@@ -124,7 +128,7 @@ public struct Matcher: Sendable {
             var bonus = 0.0
             for u in taggedStops {
                 let v = u.keys.compactMap { ci.vocab[$0] }.max() ?? 0
-                if v > 0 { bonus += v * (index.weight(u) ?? 0.5) }
+                if v > 0 { bonus += v * (index.weight(u) ?? 0.3) }
             }
             // With no content words at all ("where is that?") only the context can decide: start
             // every intent level and let the follow-up bonuses below choose.

@@ -273,4 +273,6 @@ public struct PackSettings: Sendable {
     public var notUnderstood: String = "I did not understand that question."
     public var notInPack: String = "The interview does not say."
     public var suggestions: Int = 3
+    /// The concept a pronoun with no antecedent refers to (the interviewee), if any.
+    public var subject: String?
 }

@@ -153,7 +153,11 @@ struct PackLoader {
 
     mutating func readSettings(_ doc: YAMLDocument) {
         guard let root = doc.root, let m = expectMapping(root, doc, "pack.yaml") else { return }
-        checkKeys(m, doc, allowed: ["name", "source", "this_year", "interview_date", "stopwords", "fallback"], required: ["name"], what: "pack.yaml", at: root)
+        checkKeys(m, doc, allowed: ["name", "source", "this_year", "interview_date", "stopwords", "fallback", "subject"], required: ["name"], what: "pack.yaml", at: root)
+        if let subj = string(m["subject"], doc, "subject") {
+            settings.subject = subj
+            conceptRefs.append((subj, m["subject"]!, doc))
+        }
         settings.name = string(m["name"], doc, "name") ?? settings.name
         settings.source = string(m["source"], doc, "source") ?? ""
         if let y = number(m["this_year"], doc, "this_year") { settings.thisYear = Int(y) }

@@ -82,9 +82,11 @@ public struct Analyzer: Sendable {
             guard tokens[i].number == nil, w.count >= 4, w.allSatisfy(\.isLetter), !index.known.contains(w) else { continue }
             let limit = w.count >= 8 ? 2 : 1
             var best: (word: String, d: Int, sameFirst: Bool, freq: Int)?
+            let wb = Array(w.utf8)
+            var r0 = [Int](repeating: 0, count: wb.count + limit + 2), r1 = r0, r2 = r0
             for len in (w.count - limit)...(w.count + limit) {
-                for c in index.byLength[len] ?? [] {
-                    let d = editDistance(w, c, limit: limit)
+                for (c, cb) in index.byLength[len] ?? [] {
+                    let d = byteDistance(cb, wb, limit: limit, &r0, &r1, &r2)
                     guard d <= limit else { continue }
                     let cand = (word: c, d: d, sameFirst: c.first == w.first, freq: index.vocabulary[c] ?? 0)
                     if let b = best {

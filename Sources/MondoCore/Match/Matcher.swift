@@ -25,8 +25,8 @@ public struct Candidate: Sendable {
 ///    vocabulary covers (require 1.0, cues 0.9, examples 0.8, facts and answer 0.5 per key). Words
 ///    the pack has never seen count against every intent.
 ///
-/// Complexity: O(units × intents) with dictionary lookups; an inverted index is not needed at
-/// hundreds of intents (see Benchmarks/).
+/// Complexity: O(keys × postings) to find the intents sharing a key with the utterance, then
+/// O(units) per such intent; intents sharing nothing are never scored (see Benchmarks/).
 public struct Matcher: Sendable {
     let pack: Pack
     let index: PackIndex
@@ -60,7 +60,11 @@ public struct Matcher: Sendable {
         let keysPresent = Set(a.units.flatMap(\.keys).filter { $0.hasPrefix("c:") }).union(content.flatMap(\.keys))
         let mainKeys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
         var out: [Candidate] = []
-        for (pos, intent) in pack.intents.enumerated() {
+        // Only intents sharing a key with the utterance (or the context) can score above zero.
+        var reachable = Set<Int>()
+        for k in Set(a.units.flatMap(\.keys)).union(contextKeys) { for p in index.postings[k] ?? [] { reachable.insert(p) } }
+        for pos in reachable.sorted() {
+            let intent = pack.intents[pos]
             let ci = index.intents[pos]
             var blocked: String?
             var userReason: String?

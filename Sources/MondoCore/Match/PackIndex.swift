@@ -44,14 +44,17 @@ public struct PackIndex: Sendable {
     var vocabulary: [String: Int] = [:]
     /// Words the corrector leaves alone: vocabulary, lexicon and function words.
     var known: Set<String> = []
-    /// Vocabulary bucketed by length, for the corrector.
-    var byLength: [Int: [String]] = [:]
+    /// Vocabulary bucketed by length, with each word's bytes, for the corrector.
+    var byLength: [Int: [(word: String, bytes: [UInt8])]] = [:]
     /// Inverse document frequency of each key over intents.
     var idf: [String: Double] = [:]
     /// Compiled intents, parallel to `pack.intents`.
     public var intents: [CompiledIntent] = []
     /// Intent position by id.
     var position: [String: Int] = [:]
+    /// Inverted index: matching key → positions of the intents whose vocabulary has it. The
+    /// matcher scores only intents sharing a key with the utterance or the dialogue context.
+    var postings: [String: [Int]] = [:]
     /// Numeric facts with the matching keys that describe them (label, and the examples of the
     /// intents that answer with them first), for comparisons between any two facts.
     var factVocab: [(fact: String, vocab: [String: Double])] = []
@@ -102,8 +105,8 @@ public struct PackIndex: Sendable {
             addWords(Self.answerText(i.answer))
         }
         known = Set(vocabulary.keys).union(pack.lexicon).union(FunctionWords.list)
-        for w in vocabulary.keys where w.count >= 3 { byLength[w.count, default: []].append(w) }
-        for k in byLength.keys { byLength[k]!.sort() }
+        for w in vocabulary.keys where w.count >= 3 && w.utf8.count == w.count { byLength[w.count, default: []].append((w, Array(w.utf8))) }
+        for k in byLength.keys { byLength[k]!.sort { $0.word < $1.word } }
         // Per-intent vocabularies.
         position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let analyzer = Analyzer(index: self, pack: pack)
@@ -150,6 +153,7 @@ public struct PackIndex: Sendable {
             compiled.append(CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers))
         }
         intents = compiled
+        for (pos, c) in compiled.enumerated() { for k in c.vocab.keys { postings[k, default: []].append(pos) } }
         // Fact vocabularies: what each numeric fact is called, in the pack's own words.
         var fv: [String: [String: Double]] = [:]
         for f in pack.facts.values where f.value.number != nil && f.value.unitKey != nil {

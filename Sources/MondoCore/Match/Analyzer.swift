@@ -152,6 +152,10 @@ public struct Analyzer: Sendable {
                (i + 1 < tokens.count && tokens[i + 1].number != nil) || (i + 2 < tokens.count && tokens[i + 1].text == "than" && tokens[i + 2].number != nil) {
                 best = nil
             }
+            if best != nil, tokens[i].text == "than", i > 0, ["more", "less", "fewer"].contains(tokens[i - 1].text),
+               i + 1 < tokens.count, tokens[i + 1].number != nil {
+                best = nil
+            }
             if let b = best {
                 var seen = Set<String>()
                 let cs = b.concepts.filter { seen.insert($0).inserted }

@@ -261,6 +261,9 @@ public struct Engine: Sendable {
         return Response(answer: text, intent: intent.id, facts: sources.map(\.0), reason: nil, score: c.score, explanation: explanation)
     }
 
+    /// Intent ids the engine answers itself, without a pack intent: comparisons of any two facts.
+    public static let builtInIntents: Set<String> = ["computed.compare", "computed.difference", "computed.ratio", "computed.sum"]
+
     /// Answers a generic comparison, or explains why the two facts cannot be compared.
     func answerComparison(_ cmp: (op: Comparison.Op, first: String, second: String), _ a: Analysis, _ cands: [Candidate]) -> Response? {
         guard let fa = pack.facts[cmp.first], let fb = pack.facts[cmp.second] else { return nil }

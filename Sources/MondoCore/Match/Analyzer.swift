@@ -148,7 +148,7 @@ public struct Analyzer: Sendable {
                 }
             }
             // "more than 700,000", "less than 10%": a qualifier of the number, not a concept.
-            if best != nil, best!.len == 1, ["more", "less", "fewer", "over", "under"].contains(tokens[i].text),
+            if best != nil, best!.len == 1, ["more", "less", "fewer", "over", "under", "exceed", "exceeded", "exceeds", "above", "below", "surpass", "surpassed", "top", "topped"].contains(tokens[i].text),
                (i + 1 < tokens.count && tokens[i + 1].number != nil) || (i + 2 < tokens.count && tokens[i + 1].text == "than" && tokens[i + 2].number != nil) {
                 best = nil
             }

@@ -55,7 +55,7 @@ public enum Computer {
         case .quantity:
             // Counts are whole: 710,000 ÷ 12 shows as 59,200 (three significant figures), not 59,166.67.
             let r = v == v.rounded() ? v : roundSignificant(v, 3)
-            return r >= 1e7 ? FactFormatter.scaled(r) : FactFormatter.number(r)
+            return r >= 1e6 ? FactFormatter.scaled(r) : FactFormatter.number(r)
         default: return v >= 1e7 ? FactFormatter.scaled(v) : FactFormatter.number(v)
         }
     }

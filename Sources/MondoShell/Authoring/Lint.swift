@@ -107,7 +107,8 @@ public enum Lint {
             // An @intent naming an intent that does not exist.
             let ids = pack.intents.map(\.id)
             for t in replay.turns {
-                guard let want = t.exchange.expectIntent, !ids.contains(want) else { continue }
+                // `computed.compare`, `computed.difference` …: the engine's built-in comparisons.
+                guard let want = t.exchange.expectIntent, !ids.contains(want), !Engine.builtInIntents.contains(want) else { continue }
                 let hint = nearest(want, in: ids, limit: 4).map { "; did you mean '\($0)'?" } ?? ""
                 let loc = SourceLocation(path: t.path, line: max(1, t.exchange.expectedLine - 1), column: 9)
                 let line = Transcript.lineOf(path: t.path, directive: "@intent \(want)", after: t.exchange.line)

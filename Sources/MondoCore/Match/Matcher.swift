@@ -56,6 +56,10 @@ public struct Matcher: Sendable {
         let weights = content.map { index.weight($0) ?? unknownWeight }
         let total = weights.reduce(0, +)
         let taggedStops = a.units.filter { ($0.isStop && !$0.concepts.isEmpty) || ($0.number != nil && $0.concepts.isEmpty) }
+        // Keys are computed once per unit, not once per unit and intent.
+        let contentKeys = content.map { $0.keys.compactMap { index.keyIndex[$0] } }
+        let stopKeys = taggedStops.map { $0.keys.compactMap { index.keyIndex[$0] } }
+        let stopWeights = taggedStops.map { index.weight($0) ?? 0.3 }
         // Stop words tagged by a concept ("more" ~grow) can satisfy a pattern without counting.
         let keysPresent = Set(a.units.flatMap(\.keys).filter { $0.hasPrefix("c:") }).union(content.flatMap(\.keys))
         let mainKeys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
@@ -124,15 +128,17 @@ public struct Matcher: Sendable {
                 }
             }
             var covered = 0.0
-            for (u, w) in zip(content, weights) {
-                let v = u.keys.compactMap { ci.vocab[$0] }.max() ?? 0
+            for (keys, w) in zip(contentKeys, weights) {
+                var v = 0.0
+                for k in keys { if let x = ci.vocabIDs[k], x > v { v = x } }
                 covered += w * v
             }
             // A function word tagged by a concept ("more" ~grow) counts only when it helps.
             var bonus = 0.0
-            for u in taggedStops {
-                let v = u.keys.compactMap { ci.vocab[$0] }.max() ?? 0
-                if v > 0 { bonus += v * (index.weight(u) ?? 0.3) }
+            for (keys, w) in zip(stopKeys, stopWeights) {
+                var v = 0.0
+                for k in keys { if let x = ci.vocabIDs[k], x > v { v = x } }
+                if v > 0 { bonus += v * w }
             }
             // With no content words at all ("where is that?") only the context can decide: start
             // every intent level and let the follow-up bonuses below choose.

@@ -28,6 +28,8 @@ public struct PackIndex: Sendable {
         public var times: [TimeRef]
         /// Numbers mentioned in its vocabulary (a year written in an example is in scope).
         public var numbers: Set<String>
+        /// `vocab` keyed by interned key ids (``PackIndex/keyIndex``), for the matcher's hot loop.
+        var vocabIDs: [Int: Double] = [:]
     }
 
     /// Concept terms keyed by their first stem: (stems of the term, folded words of the term, concept).
@@ -55,6 +57,8 @@ public struct PackIndex: Sendable {
     /// Inverted index: matching key → positions of the intents whose vocabulary has it. The
     /// matcher scores only intents sharing a key with the utterance or the dialogue context.
     var postings: [String: [Int]] = [:]
+    /// Every matching key of the pack, interned: key → small integer.
+    var keyIndex: [String: Int] = [:]
     /// Numeric facts with the matching keys that describe them (label, and the examples of the
     /// intents that answer with them first), for comparisons between any two facts.
     var factVocab: [(fact: String, vocab: [String: Double])] = []
@@ -153,7 +157,14 @@ public struct PackIndex: Sendable {
             compiled.append(CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers))
         }
         intents = compiled
-        for (pos, c) in compiled.enumerated() { for k in c.vocab.keys { postings[k, default: []].append(pos) } }
+        for (pos, c) in compiled.enumerated() {
+            for (k, w) in c.vocab {
+                postings[k, default: []].append(pos)
+                let id = keyIndex[k] ?? keyIndex.count
+                keyIndex[k] = id
+                intents[pos].vocabIDs[id] = w
+            }
+        }
         // Fact vocabularies: what each numeric fact is called, in the pack's own words.
         var fv: [String: [String: Double]] = [:]
         for f in pack.facts.values where f.value.number != nil && f.value.unitKey != nil {

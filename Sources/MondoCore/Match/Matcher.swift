@@ -144,8 +144,13 @@ public struct Matcher: Sendable {
             // every intent level and let the follow-up bonuses below choose.
             var score = total + bonus > 0 ? (covered + bonus) / (total + bonus) : (contextKeys.isEmpty ? 0 : 0.5)
             if intent.require.isEmpty { score *= 0.85 }
-            // An intent that names the question's kind explicitly fits a little better.
+            // An intent that names the question's kind explicitly fits a little better, and so
+            // does one whose direction slots agree with the roles the question states.
             if intent.ask.contains(a.kind) { score += 0.02 }
+            for slot in ["source", "target"] {
+                guard let want = intent.slots[slot].map({ pack.concepts[$0]?.country ?? $0 }) else { continue }
+                if a.entities.contains(where: { $0.role == slot && pack.concepts[$0.concept]?.country == want }) { score += 0.03 }
+            }
             // A yes/no question about another time still reaches the intent (to answer "no"),
             // but any intent whose facts fit the time wins over it.
             if timeConflict { score -= 0.3 }

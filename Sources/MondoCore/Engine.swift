@@ -204,6 +204,12 @@ public struct Engine: Sendable {
                 contextUse = "follow-up: a \(a.kind.rawValue) question about the previous topic (\(topic))"
             }
         }
+        // "Where is Rorze's factory?" … "and Tokuyama?": if the interview cannot say where, an
+        // answer of another kind (what Tokuyama is) is not an answer; the decline is.
+        if let d = substitutedDecline, let c = chosen, let prev = context.lastUtterance {
+            let prevKind = analyzer.analyse(prev, correct: false).kind
+            if [.number, .when, .whereKind, .who, .why].contains(prevKind), !pack.intents[c.intent].ask.contains(prevKind) { return d }
+        }
         guard let c = chosen else {
             if let d = substitutedDecline { return d }
             let best = cands.first
@@ -392,7 +398,9 @@ public struct Engine: Sendable {
         }
         let values = facts.compactMap(\.value.number) + computed
         let asked = a.numbers.filter { $0 > 1 }
-        if let q = asked.first, let v = values.first {
+        if let q = asked.first, var v = values.first {
+            // "more than 2,000 companies" asked of a fact that is itself "more than 2,000".
+            if let ap = facts.first?.approx, ["more than", "over", "at least"].contains(ap) { v += max(abs(v) * 1e-6, 1e-6) }
             // "more than 700,000", "exceed 8%", "under 10 million": compare with the main fact.
             let w = a.tokens.map(\.text)
             let above: Set<String> = ["more", "over", "exceed", "exceeded", "exceeds", "above", "least", "beyond", "surpass", "surpassed", "top", "topped"]

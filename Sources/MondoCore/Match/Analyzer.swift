@@ -152,6 +152,12 @@ public struct Analyzer: Sendable {
                (i + 1 < tokens.count && tokens[i + 1].number != nil) || (i + 2 < tokens.count && tokens[i + 1].text == "than" && tokens[i + 2].number != nil) {
                 best = nil
             }
+            // …and the number after such a qualifier is a threshold, not the figure it may name
+            // elsewhere ("over a million" is not the one-million target).
+            if best != nil, tokens[i].number != nil, i > 0,
+               ["over", "than", "above", "below", "under"].contains(tokens[i - 1].text) {
+                best = nil
+            }
             if best != nil, tokens[i].text == "than", i > 0, ["more", "less", "fewer"].contains(tokens[i - 1].text),
                i + 1 < tokens.count, tokens[i + 1].number != nil {
                 best = nil
@@ -313,7 +319,11 @@ public struct Analyzer: Sendable {
         while i < w.count {
             let x = w[i]
             let next = i + 1 < w.count ? w[i + 1] : ""
-            if let n = tokens[i].number, n == n.rounded(), (1990...2100).contains(Int(n)), !["people", "percent", "usd", "million", "billion"].contains(next) {
+            let prev = i > 0 ? w[i - 1] : ""
+            // "more than 2,000 companies", "about 2000": a quantity, not a year.
+            let quantityWords: Set<String> = ["than", "over", "under", "about", "around", "nearly", "almost", "some", "approximately", "roughly", "exactly", "above", "below", "usd"]
+            if let n = tokens[i].number, n == n.rounded(), (1990...2100).contains(Int(n)), !quantityWords.contains(prev),
+               !["people", "percent", "usd", "million", "billion", "companies", "firms", "students", "learners", "visitors"].contains(next) {
                 out.append(QuestionTime(year: Int(n), words: x))
             } else if ["last", "previous", "past"].contains(x), next == "year" {
                 out.append(QuestionTime(year: thisYear - 1, words: "\(x) year")); i += 1

@@ -29,7 +29,7 @@ struct Comparison {
         }()
         guard let cut = split, cut > 0, cut < a.units.count - 1 else { return nil }
         // "more than 8%", "fewer than 600,000": a threshold, which yes/no answers, not a second fact.
-        if let n = a.units[(cut + 1)...].first(where: { !$0.isStop })?.number, !(1990...2100).contains(n) { return nil }
+        if let u = a.units[(cut + 1)...].first(where: { !$0.isStop }), let n = u.number, n > 1, !(1990...2100).contains(n) { return nil }
         let left = Array(a.units[..<cut])
         var right = Array(a.units[(cut + 1)...])
         // "… than the one in Ho Chi Minh City": the right side borrows the left side's nouns.

@@ -89,7 +89,6 @@ public struct Engine: Sendable {
     let analyzer: Analyzer
     /// The matcher (its threshold can be tuned).
     public var matcher: Matcher
-    let templates: [MustacheTemplate?]
 
     /// Compiles `pack` for answering. O(size of pack).
     public init(pack: Pack) {
@@ -97,7 +96,6 @@ public struct Engine: Sendable {
         index = PackIndex(pack: pack)
         analyzer = Analyzer(index: index, pack: pack)
         matcher = Matcher(pack: pack, index: index)
-        templates = pack.intents.map { try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + $0.answer) }
     }
 
     /// Loads the pack in `directory` and compiles it.
@@ -244,7 +242,7 @@ public struct Engine: Sendable {
                 if let f = pack.facts[id] { sources.append((id, f.source, f.label)) }
             }
         }
-        var text = templates[c.intent]?.render(ctxValues) ?? intent.answer
+        var text = pack.templates[intent.id]?.render(ctxValues) ?? intent.answer
         text = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         var yesno: String?
         if a.kind == .yesno {

@@ -46,7 +46,6 @@ struct Comparison {
         var pairs: [(String, String, Double, Bool)] = []
         for x in l { for y in r where x.id != y.id { pairs.append((x.id, y.id, x.score + y.score, unit(x.id) == unit(y.id))) } }
         guard let bestPair = pairs.max(by: { $0.2 + ($0.3 ? 0.3 : 0) < $1.2 + ($1.3 ? 0.3 : 0) }) else { return nil }
-        let f1 = (id: bestPair.0, score: 0.0), f2 = (id: bestPair.1, score: 0.0)
         let op: Op
         let asksWhich = words.contains(where: { ["which", "whichever", "bigger", "larger", "greater", "higher", "smaller", "lower"].contains($0) })
         if words.contains("times") { op = .ratio }
@@ -54,10 +53,10 @@ struct Comparison {
         else if asksWhich { op = .compare }
         else if words.contains(where: { ["combined", "together", "total", "sum"].contains($0) }) { op = .sum }
         else { op = .compare }
-        return (op, f1.id, f2.id)
+        return (op, bestPair.0, bestPair.1)
     }
 
-    /// The numeric facts that describe `units` best: those covering at least 60% of their content
+    /// The numeric facts that describe `units` best: those covering at least 70% of their content
     /// and within 0.15 of the best, best first.
     func ranked(_ units: [Unit]) -> [(id: String, score: Double)] {
         // Small numbers ("the one", "Line 1") name things, they do not describe a measure.
@@ -73,22 +72,5 @@ struct Comparison {
         }
         guard let top = all.map(\.score).max(), top >= 0.7 else { return [] }
         return all.filter { $0.score >= top - 0.15 && $0.score >= 0.7 }.sorted { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
-    }
-
-    /// The numeric fact best described by `units`, if it covers at least 60% of their content.
-    func best(_ units: [Unit], excluding: String? = nil) -> (id: String, score: Double)? {
-        let content = units.filter { !$0.isStop && !Self.comparatives.contains($0.text) && !["which", "what", "one"].contains($0.text) }
-        let weights = content.map { index.weight($0) ?? 1.0 }
-        let total = weights.reduce(0, +)
-        guard total > 0 else { return nil }
-        var top: (String, Double)?
-        for (id, vocab) in index.factVocab where id != excluding {
-            var covered = 0.0
-            for (u, w) in zip(content, weights) { covered += w * (u.keys.compactMap { vocab[$0] }.max() ?? 0) }
-            let score = covered / total
-            if score > (top?.1 ?? 0) { top = (id, score) }
-        }
-        guard let t = top, t.1 >= 0.6 else { return nil }
-        return t
     }
 }

@@ -71,13 +71,13 @@ public struct TimeRef: Sendable, Hashable, CustomStringConvertible {
     /// The years this time covers.
     public var years: ClosedRange<Int> { year...(endYear ?? year) }
 
-    /// Whether a question's time `q` can refer to this fact's time: the year ranges overlap, and
-    /// when both name a half or a month, those agree too.
+    /// Whether a question's time `q` can refer to this fact's time: the year ranges overlap; a
+    /// half asked of a whole-year fact does not fit; halves and months must agree.
     public func admits(_ q: TimeRef) -> Bool {
         guard years.overlaps(q.years) else { return false }
         if let h = q.half, let m = month, ((m - 1) / 6 + 1) != h { return false }
         if let h = q.half, let mine = half, mine != h { return false }
-        if let h = q.half, half == nil, month == nil, endYear == nil { _ = h; return false }
+        if q.half != nil, half == nil, month == nil, endYear == nil { return false }
         if let m = q.month, let mine = month, mine != m { return false }
         if let m = q.month, let h = half, ((m - 1) / 6 + 1) != h { return false }
         return true

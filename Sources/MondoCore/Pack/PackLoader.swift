@@ -14,6 +14,8 @@ public struct Pack: Sendable {
     public var facts: [String: Fact]
     /// Intents in file order (files sorted by name).
     public var intents: [Intent]
+    /// Each intent's parsed answer template, by intent id (rendered as plain text).
+    public var templates: [String: MustacheTemplate]
     /// Common English words the corrector leaves alone (folded).
     public var lexicon: Set<String>
     /// Warnings found while loading (errors throw instead).
@@ -41,6 +43,7 @@ struct PackLoader {
     var intents: [Intent] = []
     var intentNodes: [(Intent, Node, YAMLDocument)] = []
     var settings = PackSettings()
+    var templates: [String: MustacheTemplate] = [:]
 
     init(directory: String) { self.directory = directory }
 
@@ -77,7 +80,7 @@ struct PackLoader {
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw PackError(diagnostics: errors + diagnostics.filter { $0.severity == .warning }) }
         return Pack(directory: directory, settings: settings, concepts: concepts, facts: facts,
-                    intents: intents, lexicon: lexicon, warnings: diagnostics)
+                    intents: intents, templates: templates, lexicon: lexicon, warnings: diagnostics)
     }
 
     mutating func read(_ path: String, required: Bool) -> YAMLDocument? {
@@ -438,7 +441,8 @@ struct PackLoader {
             // The template must parse, and name only facts and computed values of this intent.
             let answerNode = m["answer"]
             do {
-                _ = try MustacheTemplate(string: intent.answer)
+                // Plain text: nothing is HTML-escaped. Parsed once here, kept for the engine.
+                templates[intent.id] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + intent.answer)
             } catch {
                 diagnostics.append(doc.diag(.error, "answer template does not parse: \(error)", at: answerNode))
             }

@@ -17,7 +17,7 @@ public enum Stemmer {
         "bought": "buy", "stood": "stand", "struck": "strike", "sang": "sing", "sung": "sing",
         "found": "find", "knew": "know", "known": "know", "wrote": "write", "written": "write",
         "heard": "hear", "kept": "keep", "lost": "lose", "meant": "mean", "put": "put", "set": "set",
-        "hit": "hit", "cost": "cost", "began.": "begin", "broke": "break", "broken": "break",
+        "hit": "hit", "cost": "cost", "broke": "break", "broken": "break",
         "flew": "fly", "flown": "fly", "fell": "fall", "fallen": "fall", "shown": "show",
         "showed": "show", "studies": "study", "studied": "study", "studying": "study",
         "universities": "university", "countries": "country", "companies": "company",

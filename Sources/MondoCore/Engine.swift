@@ -111,13 +111,19 @@ public struct Engine: Sendable {
     /// A declined turn leaves the remembered context as it was.
     public func respond(to utterance: String, context: inout DialogueContext) -> Response {
         context.turns += 1
+        return answer(utterance, context: &context, mayRewrite: true)
+    }
+
+    /// One turn. A follow-up rewritten as the previous question about another entity is answered
+    /// by a second call with `mayRewrite` false, so rewriting happens at most once per turn: the
+    /// recursion is bounded by construction.
+    func answer(_ utterance: String, context: inout DialogueContext, mayRewrite: Bool) -> Response {
         let a = analyzer.analyse(utterance)
         // "and Tokuyama?", "what about the one in Tokyo?": the previous question about another entity.
         var substitutedDecline: Response?
-        if let rewritten = entitySubstitution(a, context: context) {
+        if mayRewrite, let rewritten = entitySubstitution(a, context: context) {
             var scratch = context
-            scratch.turns -= 1
-            var r = respond(to: rewritten.text, context: &scratch)
+            var r = answer(rewritten.text, context: &scratch, mayRewrite: false)
             r.explanation.contextUse = "follow-up: asked as “\(rewritten.text)” (\(rewritten.old) → \(rewritten.new))"
             r.explanation.analysis = a
             if r.intent != nil {
@@ -132,15 +138,16 @@ public struct Engine: Sendable {
         var chosen = cands.first.flatMap { $0.blocked == nil && $0.score >= matcher.threshold ? $0 : nil }
         var slots: [String: String] = chosen.map { pack.intents[$0.intent].slots } ?? [:]
 
-        // A pronoun with nothing before it ("when did he start?") means the interview's subject.
+        // A pronoun with nothing before it ("when did he start?", "where did they settle?") means
+        // the pack's subject (an interviewee, the people an article is about).
         if context.lastIntent == nil, let subject = pack.settings.subject, a.isAnaphoric,
-           a.tokens.contains(where: { ["he", "his", "him"].contains($0.text) }), chosen == nil {
+           a.tokens.contains(where: { pack.settings.subjectPronouns.contains($0.text) }), chosen == nil {
             let withSubject = matcher.candidates(for: a, contextKeys: ["c:" + subject])
             if let best = withSubject.first, best.blocked == nil, best.score >= matcher.threshold {
                 chosen = best
                 cands = withSubject
                 slots = pack.intents[best.intent].slots
-                contextUse = "follow-up: “he” taken as the interview's subject (\(subject))"
+                contextUse = "follow-up: the pronoun taken as the pack's subject (\(subject))"
             }
         }
         if let last = context.lastIntent, let lastPos = index.position[last] {
@@ -210,6 +217,9 @@ public struct Engine: Sendable {
         }
         guard let c = chosen else {
             if let d = substitutedDecline { return d }
+            if let gap = matcher.notCovered(a) {
+                return decline(.notInPack, a, cands, extra: "I have nothing at all on \(gap.what).")
+            }
             let best = cands.first
             let reason: FallbackReason = (best.map { $0.blocked != nil && $0.score >= matcher.threshold } ?? false) ? .notInPack : .notUnderstood
             return decline(reason, a, cands)
@@ -234,7 +244,7 @@ public struct Engine: Sendable {
         var traces: [ComputationTrace] = []
         var computedNumbers: [Double] = []
         for (name, comp) in intent.compute {
-            guard let v = Computer.evaluate(comp, facts: pack.facts, now: pack.settings.interviewDate) else { continue }
+            guard let v = Computer.evaluate(comp, facts: pack.facts, now: pack.settings.referenceDate) else { continue }
             ctxValues[name] = v.fields
             if let n = v.number { computedNumbers.append(n) }
             traces.append(ComputationTrace(name: name, op: comp.op, operands: comp.operands, working: v.fields["working"] ?? ""))
@@ -246,9 +256,11 @@ public struct Engine: Sendable {
         text = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         var yesno: String?
         if a.kind == .yesno {
-            let yes = decideYesNo(a, intent: intent, timeConflict: c.timeConflict, computed: computedNumbers)
-            yesno = yes ? "yes" : "no"
-            text = (yes ? "Yes. " : "No. ") + text
+            let decided = decideYesNo(a, intent: intent, score: c.score, timeConflict: c.timeConflict, computed: computedNumbers, answer: text)
+            yesno = decided.map { $0 ? "yes" : "no" } ?? "undecided"
+            // A template that already opens with its verdict ("No, …") keeps it, said once.
+            let opening = Normalizer.tokens(String(text.prefix(12))).first?.text
+            if let yes = decided, opening != "yes", opening != "no" { text = (yes ? "Yes. " : "No. ") + text }
         }
         context.lastIntent = intent.id
         context.slots = slots
@@ -283,7 +295,7 @@ public struct Engine: Sendable {
         } else {
             let op = cmp.op == .compare ? "compare" : cmp.op.rawValue
             let comp = Computation(op: op, operands: [fa.id, fb.id], by: nil)
-            guard let v = Computer.evaluate(comp, facts: pack.facts, now: pack.settings.interviewDate) else { return nil }
+            guard let v = Computer.evaluate(comp, facts: pack.facts, now: pack.settings.referenceDate) else { return nil }
             let w = v.fields["working"] ?? ""
             traces.append(ComputationTrace(name: "comparison", op: op, operands: comp.operands, working: w))
             switch cmp.op {
@@ -360,16 +372,17 @@ public struct Engine: Sendable {
             }
         }
         for t in a.times {
-            var v = t.year.map(String.init) ?? String(pack.settings.thisYear)
+            guard let year = t.year ?? pack.settings.thisYear else { continue }
+            var v = t.endYear.map { "\(year)/\($0)" } ?? String(year)
             if let h = t.half { v += "-H\(h)" }
             // "this year" after a question about the first half of this year changes nothing.
-            if let cur = s["time"].flatMap(TimeRef.init), let q = TimeRef(v), q.years == cur.years, q.half == nil { continue }
+            if let cur = s["time"].flatMap({ TimeRef($0) }), let q = TimeRef(v), q.years == cur.years, q.half == nil { continue }
             if s["time"] != v { s["time"] = v; changed = true }
         }
         guard changed else { return nil }
         // Only an utterance made of slot words is elliptical; anything more is a new question.
         let slotUnits = Set(a.entities.map(\.unit))
-        let timeWords: Set<String> = ["year", "half", "first", "second", "last", "this", "next", "2030", "by", "in", "until", "round", "around", "way", "versa", "vice", "reverse", "opposite", "direction"]
+        let timeWords: Set<String> = ["year", "half", "first", "second", "last", "this", "next", "by", "in", "until", "round", "around", "way", "versa", "vice", "reverse", "opposite", "direction"]
         let other = a.contentUnits.enumerated().filter { i, u in
             !slotUnits.contains(a.units.firstIndex(of: u) ?? -1) && u.number == nil && !timeWords.contains(u.text)
         }
@@ -385,9 +398,14 @@ public struct Engine: Sendable {
         return (fit?.offset, s)
     }
 
-    /// Yes or no: a time the facts contradict, a rank or number that differs from the facts, says
-    /// no; a matching number or rank, or a question that asserts nothing checkable, says yes.
-    func decideYesNo(_ a: Analysis, intent: Intent, timeConflict: Bool, computed: [Double]) -> Bool {
+    /// Yes, no, or nil when neither the facts nor the question decide it — then the answer states
+    /// the facts without a verdict. Never a default:
+    /// - a time the facts contradict says no; the intent's fixed `yesno` decides next;
+    /// - an asserted rank, number or threshold is compared with the facts;
+    /// - a person, place or organisation the question names is compared with the one the facts name;
+    /// - a time the facts confirm, or a question the intent covers completely (score at least
+    ///   ``Matcher/coveredScore``) whose answer holds no negative word ("not", "failed"), says yes.
+    func decideYesNo(_ a: Analysis, intent: Intent, score: Double, timeConflict: Bool, computed: [Double], answer: String) -> Bool? {
         if timeConflict { return false }
         if let fixed = intent.yesno { return fixed }
         let facts = intent.facts.compactMap { pack.facts[$0] }
@@ -410,7 +428,39 @@ public struct Engine: Sendable {
             }
             return asked.contains { q in values.contains { v in abs(v - q) <= max(abs(v) * 0.02, 0.001) } }
         }
-        return true
+        if let named = namedEntityVerdict(a, facts: facts) { return named }
+        if !a.times.isEmpty { return true }
+        let answerWords = Set(Normalizer.tokens(answer).map(\.text))
+        if score >= Matcher.coveredScore, answerWords.isDisjoint(with: Self.negativeWords) { return true }
+        return nil
+    }
+
+    /// Words that make an answer deny rather than confirm ("it failed", "was not"): with one of
+    /// them, a yes/no question the intent covers gets no automatic "Yes".
+    static let negativeWords: Set<String> = ["not", "no", "never", "failed", "fail", "fails", "unsuccessful", "neither", "nor", "without", "lost", "refused", "rejected", "denied", "cannot"]
+
+    /// "Did Harold win at Hastings?" when the fact names William: no; when it names Harold: yes.
+    /// Compares the people, places and organisations the question names with the names of the
+    /// facts of those kinds. Nil when the question names none of that kind.
+    func namedEntityVerdict(_ a: Analysis, facts: [Fact]) -> Bool? {
+        var names: [String: [String]] = [:]  // entity class → folded names in the facts
+        for f in facts {
+            switch f.value {
+            case .person(let n, _, _): names["person", default: []].append(Fold.text(n))
+            case .place(let n, _): names["place", default: []].append(Fold.text(n))
+            case .organisation(let n, _, _): names["organisation", default: []].append(Fold.text(n))
+            default: continue
+            }
+        }
+        guard !names.isEmpty else { return nil }
+        var verdict: Bool?
+        for e in a.entities {
+            guard let have = names[e.entityClass] else { continue }
+            let terms = [a.units[e.unit].text] + (pack.concepts[e.concept]?.terms.map { Fold.text($0) } ?? [])
+            let same = have.contains { n in terms.contains { t in !t.isEmpty && (n.contains(t) || t.contains(n)) } }
+            if same { verdict = verdict ?? true } else { verdict = false }
+        }
+        return verdict
     }
 
     func decline(_ reason: FallbackReason, _ a: Analysis, _ cands: [Candidate], extra: String? = nil, alternatives: [Int] = []) -> Response {
@@ -427,7 +477,7 @@ public struct Engine: Sendable {
                 // The most telling reason among the intents that fit the words: not the direction
                 // when something else (a year, an entity, the kind of answer) explains it.
                 let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold + 0.1 }
-                let order = ["no figures for", "gives no", "says nothing about", "direction"]
+                let order = ["nothing at all on", "nothing for", "nothing dated", "have no", "nothing on", "direction"]
                 let best = order.lazy.compactMap { key in telling.first { $0.userReason!.contains(key) } }.first
                 if let why = best?.userReason { text += " " + why }
             }

@@ -19,7 +19,7 @@ struct PackLoaderTests {
         #expect(p.facts["jp_visitors_2024"]?.value == .quantity(value: 710_000, unit: "people"))
         #expect(p.facts["jp_visitors_2024"]?.approx == "about")
         #expect(p.concepts["japanese"]?.country == "japan")
-        #expect(p.settings.interviewDate.description == "2025-08")
+        #expect(p.settings.referenceDate?.description == "2025-08")
     }
 
     @Test func miniPackAnswers() throws {

@@ -46,20 +46,48 @@ public struct EntityMention: Sendable, Hashable {
     public var unit: Int
 }
 
-/// A time named in a question: a year, a half, a month ("in April"), resolved against the pack's
-/// `this_year` ("last year" → 2024).
+/// A time named in a question: a year of any era, a span (decade, century, "1038–40"), a half,
+/// a month ("in April"); relative times are resolved against the pack's reference date ("last
+/// year" → 2024). Years are astronomical (56 BC is −55).
 public struct QuestionTime: Sendable, Hashable, CustomStringConvertible {
+    /// The (first) year, or nil for a bare month or half.
     public var year: Int?
+    /// Month 1–12.
     public var month: Int?
+    /// 1 or 2: the first or second half of the year.
     public var half: Int?
+    /// The last year of a span, decade or century.
+    public var endYear: Int?
+    /// True for "c. 1000", "240 million years ago".
+    public var approximate = false
+    /// For deep time: years before the reference date.
+    public var yearsAgo: Int?
     /// The words it came from ("last year").
     public var words: String
 
+    /// A time with the given parts.
+    public init(year: Int?, month: Int? = nil, half: Int? = nil, words: String) {
+        self.year = year
+        self.month = month
+        self.half = half
+        self.words = words
+    }
+
+    /// The time as a ``TimeRef``, taking `defaultYear` for a bare month or half.
+    public func ref(defaultYear: Int) -> TimeRef {
+        var q = TimeRef(year: year ?? defaultYear, month: month, half: half)
+        if let endYear { q.endYear = endYear; q.precision = .span }
+        q.approximate = approximate
+        if let yearsAgo { q.yearsAgo = yearsAgo; q.precision = .deepTime }
+        return q
+    }
+
     public var description: String {
         var parts: [String] = []
-        if let year { parts.append(String(year)) }
+        if let year { parts.append(endYear.map { "\(year)…\($0)" } ?? String(year)) }
         if let half { parts.append("H\(half)") }
         if let month { parts.append("month \(month)") }
+        if approximate { parts.append("approximate") }
         return parts.joined(separator: " ") + " (\"\(words)\")"
     }
 }

@@ -4,20 +4,15 @@
 public struct Analyzer: Sendable {
     let index: PackIndex
     let concepts: [String: Concept]
-    let thisYear: Int
+    let timeExpressions: TimeExpressions
 
     /// Creates an analyser over a compiled pack.
     public init(index: PackIndex, pack: Pack) {
         self.index = index
         self.concepts = pack.concepts
-        self.thisYear = pack.settings.thisYear
+        self.timeExpressions = TimeExpressions(thisYear: pack.settings.thisYear)
     }
 
-    static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
     static let superlatives: Set<String> = ["largest", "biggest", "top", "highest", "greatest", "most", "leading", "number"]
     static let followUpPronouns: Set<String> = ["it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "there", "that", "this", "these", "those", "then"]
     static let fillerStarts: [[String]] = [
@@ -40,11 +35,15 @@ public struct Analyzer: Sendable {
         var tokens = Normalizer.tokens(utterance)
         var corrections: [(String, String)] = []
         if correct { corrections = self.correct(&tokens) }
-        let units = self.units(tokens, fuzzy: correct)
+        var units = self.units(tokens, fuzzy: correct)
         let words = tokens.map(\.text)
         let kind = Self.kind(words)
         let (entities, reverse) = self.entities(units, words: words)
-        let times = self.times(tokens)
+        let (times, timeWords) = timeExpressions.find(tokens)
+        // Words that only name an era ("century", "bc", "ago") count neither for nor against.
+        if !timeWords.isEmpty {
+            for k in units.indices where units[k].length == 1 && units[k].concepts.isEmpty && timeWords.contains(units[k].start) { units[k].isStop = true }
+        }
         var rank: Int?
         for (i, w) in words.enumerated() {
             if let o = Normalizer.ordinals[w], i + 1 < words.count, ["largest", "biggest", "largest", "most", "highest", "top", "place", "rank", "ranked", "spot", "position"].contains(words[i + 1]) || (i > 0 && ["ranked", "ranks", "rank", "the"].contains(words[i - 1]) && o <= 10) {
@@ -56,7 +55,7 @@ public struct Analyzer: Sendable {
         let yearValues = Set(times.compactMap(\.year))
         let numbers = tokens.compactMap { t -> Double? in
             guard let n = t.number else { return nil }
-            if n == n.rounded(), yearValues.contains(Int(n)) { return nil }
+            if let k = Normalizer.wholeNumber(n), yearValues.contains(k) { return nil }
             return n
         }
         let content = units.filter { !$0.isStop }
@@ -307,53 +306,5 @@ public struct Analyzer: Sendable {
         }
         let reverse = Self.reverseMarkers.contains { m in words.indices.contains { words[$0...].starts(with: m) } }
         return (out, reverse)
-    }
-
-    // MARK: - Times
-
-    func times(_ tokens: [Token]) -> [QuestionTime] {
-        let w = tokens.map(\.text)
-        var out: [QuestionTime] = []
-        var i = 0
-        var months: [Int] = []
-        while i < w.count {
-            let x = w[i]
-            let next = i + 1 < w.count ? w[i + 1] : ""
-            let prev = i > 0 ? w[i - 1] : ""
-            // "more than 2,000 companies", "about 2000": a quantity, not a year.
-            let quantityWords: Set<String> = ["than", "over", "under", "about", "around", "nearly", "almost", "some", "approximately", "roughly", "exactly", "above", "below", "usd"]
-            if let n = tokens[i].number, n == n.rounded(), (1990...2100).contains(Int(n)), !quantityWords.contains(prev),
-               !["people", "percent", "usd", "million", "billion", "companies", "firms", "students", "learners", "visitors"].contains(next) {
-                out.append(QuestionTime(year: Int(n), words: x))
-            } else if ["last", "previous", "past"].contains(x), next == "year" {
-                out.append(QuestionTime(year: thisYear - 1, words: "\(x) year")); i += 1
-            } else if ["this", "current"].contains(x), next == "year" {
-                out.append(QuestionTime(year: thisYear, words: "\(x) year")); i += 1
-            } else if x == "next", next == "year" {
-                out.append(QuestionTime(year: thisYear + 1, words: "next year")); i += 1
-            } else if x == "ago", i >= 2, ["year", "years"].contains(w[i - 1]), let n = tokens[i - 2].number {
-                out.append(QuestionTime(year: thisYear - Int(n), words: "\(Int(n)) years ago"))
-            } else if x == "ago", i >= 1, w[i - 1] == "decade" {
-                out.append(QuestionTime(year: thisYear - 10, words: "a decade ago"))
-            } else if ["first", "second"].contains(x), next == "half" {
-                out.append(QuestionTime(year: nil, half: x == "first" ? 1 : 2, words: "\(x) half")); i += 1
-            } else if let m = Self.months[x], x.count > 3 || ["in", "of", "since", "by", "until"].contains(i > 0 ? w[i - 1] : "") {
-                if !(x == "may" && !(i > 0 && ["in", "of", "since", "by", "until", "late", "early", "mid", "end"].contains(w[i - 1]))) {
-                    months.append(m)
-                }
-            }
-            i += 1
-        }
-        if months.contains(1) && months.contains(6) && months.count == 2 {
-            out.append(QuestionTime(year: nil, half: 1, words: "January to June"))
-        } else {
-            for m in months { out.append(QuestionTime(year: nil, month: m, words: FactFormatter.months[m - 1])) }
-        }
-        // Merge a bare half or month with a year named alongside it ("first half of 2025").
-        if let y = out.first(where: { $0.year != nil && $0.half == nil && $0.month == nil }) {
-            for k in out.indices where out[k].year == nil { out[k].year = y.year }
-            if out.contains(where: { $0.half != nil || $0.month != nil }) { out.removeAll { $0.year == y.year && $0.half == nil && $0.month == nil && $0.words == y.words } }
-        }
-        return out
     }
 }

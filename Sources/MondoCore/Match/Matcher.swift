@@ -28,6 +28,10 @@ public struct Candidate: Sendable {
 /// Complexity: O(keys × postings) to find the intents sharing a key with the utterance, then
 /// O(units) per such intent; intents sharing nothing are never scored (see Benchmarks/).
 public struct Matcher: Sendable {
+    /// A score at which an intent accounts for the whole question: a yes/no question it answers
+    /// may then be confirmed ("Yes.") when its answer denies nothing.
+    public static let coveredScore = 0.85
+
     let pack: Pack
     let index: PackIndex
     /// Weight of a content word the pack has never seen.
@@ -76,9 +80,12 @@ public struct Matcher: Sendable {
             // An entity the intent does not know about (checked first: it is the most telling reason).
             var entityReason: (String, String)?
             for e in a.entities where !ci.scope.contains(e.concept) {
+                // "Did Harold lead the conquest?" of an intent whose fact names the leader: the
+                // answer is a "No" that names the right one, not a decline.
+                if a.kind == .yesno, intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, e.entityClass) } ?? false }) { continue }
                 // A nationality is in scope when its country is, and the other way round.
                 if let country = pack.concepts[e.concept]?.country, ci.scope.contains(where: { pack.concepts[$0]?.country == country }) { continue }
-                entityReason = ("does not know about '\(e.concept)' (\(e.entityClass))", "It says nothing about \(a.units[e.unit].text.capitalized) on that.")
+                entityReason = ("does not know about '\(e.concept)' (\(e.entityClass))", "I have nothing on \(displayName(e.concept, typed: a.units[e.unit].text)) for that question.")
                 break
             }
             for group in intent.require {
@@ -94,10 +101,19 @@ public struct Matcher: Sendable {
             if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, mainKeys) }) {
                 blocked = "excluded by '\(ex)'"
             }
+            // Something the whole pack declares it has nothing on (births, deaths …), unless this
+            // intent names it in its own patterns.
+            if blocked == nil, let gap = pack.settings.notCovered.first(where: { entry in
+                entry.terms.contains { matches($0, a, mainKeys) }
+                    && !entry.terms.contains { t in intent.require.contains { $0.contains(t) } || intent.cues.contains(t) }
+            }) {
+                blocked = "asks about \(gap.what) (not_covered in pack.yaml)"
+                userReason = "I have nothing at all on \(gap.what)."
+            }
             if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind) {
                 blocked = "answers \(intent.ask.map(\.rawValue).sorted().joined(separator: "/")), not \(a.kind.rawValue) questions"
                 let what: [QuestionKind: String] = [.number: "figure", .when: "date", .whereKind: "place", .who: "name", .why: "reason"]
-                userReason = "It gives no \(what[a.kind] ?? "answer") for that."
+                userReason = "I have no \(what[a.kind] ?? "answer") for that."
             }
             if blocked == nil {
                 for slot in ["source", "target"] {
@@ -108,24 +124,29 @@ public struct Matcher: Sendable {
                     if let m = a.entities.first(where: { $0.role == slot && ($0.roleIsExplicit || intent.family != nil) }),
                        let got = pack.concepts[m.concept]?.country, got != wantCountry {
                         blocked = "\(slot) is \(wantCountry), not \(got)"
-                        userReason = "It gives that only for the other direction."
+                        userReason = "I have that only for the other direction."
                     }
                 }
             }
             var timeConflict = false
             if blocked == nil, !ci.times.isEmpty {
                 for t in a.times where !ci.numbers.contains(t.year.map(String.init) ?? "-") {
-                    let ok = ci.times.contains { ft in
-                        var q = TimeRef(year: t.year ?? ft.year, month: t.month, half: t.half)
-                        if t.year == nil { q.year = ft.year }
-                        return ft.admits(q)
-                    }
+                    let ok = ci.times.contains { ft in ft.admits(t.ref(defaultYear: ft.year)) }
                     if !ok {
                         timeConflict = true
-                        if a.kind != .yesno { blocked = "its facts are not about \(t.words)"; userReason = "It gives no figures for \(t.words) on that." }
+                        if a.kind != .yesno { blocked = "its facts are not about \(t.words)"; userReason = "I have nothing for \(t.words) on that." }
                         break
                     }
                 }
+            }
+            // A year asked of facts that carry no time: nothing confirms it ("Who ruled in 1200?"
+            // of an undated fact). Only the document's own present (its reference year and the
+            // one before) goes unchecked, and a year the intent itself mentions.
+            if blocked == nil, ci.times.isEmpty,
+               let t = a.times.first(where: { $0.year != nil && !ci.numbers.contains(String($0.year!)) }),
+               !(pack.settings.thisYear.map { ($0 - 1)...$0 }.map { $0.overlaps(t.ref(defaultYear: 0).years) } ?? false) {
+                blocked = "its facts carry no date to check \(t.words) against"
+                userReason = "I have nothing dated \(t.words) on that."
             }
             var covered = 0.0
             for (keys, w) in zip(contentKeys, weights) {
@@ -171,6 +192,30 @@ public struct Matcher: Sendable {
             return ia.id < ib.id
         }
         return out
+    }
+
+    /// Whether a fact's value is a name of the entity class `cls` (a person fact for a person).
+    static func names(_ v: FactValue, _ cls: String) -> Bool {
+        switch v {
+        case .person: cls == "person"
+        case .place: cls == "place" || cls == "country"
+        case .organisation: cls == "organisation"
+        default: false
+        }
+    }
+
+    /// The first thing the pack declares it has nothing on (`not_covered`) that `a` names.
+    public func notCovered(_ a: Analysis) -> NotCovered? {
+        guard !pack.settings.notCovered.isEmpty else { return nil }
+        let keys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
+        return pack.settings.notCovered.first { $0.terms.contains { matches($0, a, keys) } }
+    }
+
+    /// How to name an entity in a decline: the pack's first term for it as written ("Richard the
+    /// Lionheart"), else the words typed.
+    func displayName(_ concept: String, typed: String) -> String {
+        guard let t = pack.concepts[concept]?.terms.first, !t.isEmpty else { return typed }
+        return t.first!.isLowercase ? t.prefix(1).uppercased() + t.dropFirst() : t
     }
 
     /// The matching key of a term (`w:stem`, `c:concept`; a phrase's words joined).

@@ -149,7 +149,7 @@ public struct PackIndex: Sendable {
             putText(Self.answerText(i.answer), 0.5)
             for v in [i.slots["source"], i.slots["target"]].compactMap({ $0 }) { scope.insert(v) }
             var times = i.facts.compactMap { pack.facts[$0]?.time }
-            if let t = i.slots["time"].flatMap(TimeRef.init) { times.append(t) }
+            if let t = i.slots["time"].flatMap({ TimeRef($0, referenceYear: pack.settings.thisYear) }) { times.append(t) }
             for f in i.facts.compactMap({ pack.facts[$0] }) {
                 if case .date(let t, _) = f.value { times.append(t) }
                 if case .period(let a, _, let b, _) = f.value { times.append(a); times.append(b) }

@@ -22,79 +22,6 @@ public struct Concept: Sendable, Hashable {
     }
 }
 
-/// When a fact holds, or what a question asks about: a year, a half, a month, a day, or a span.
-public struct TimeRef: Sendable, Hashable, CustomStringConvertible {
-    /// First year covered.
-    public var year: Int
-    /// Month (1–12) when the precision is a month or a day.
-    public var month: Int?
-    /// Day of the month when the precision is a day.
-    public var day: Int?
-    /// 1 or 2 for the first or second half of the year.
-    public var half: Int?
-    /// Last year of a span (`2015/2025`), nil for a single year.
-    public var endYear: Int?
-    /// Season name (`autumn`) when the fact says only that.
-    public var season: String?
-
-    /// Parses `2024`, `2025-04`, `2024-05-17`, `2025-H1`, `2025-autumn`, `2015/2025`. Nil when malformed.
-    public init?(_ text: String) {
-        let parts = text.split(separator: "/")
-        if parts.count == 2 {
-            guard let a = TimeRef(String(parts[0])), let b = TimeRef(String(parts[1])) else { return nil }
-            self = a
-            endYear = b.year
-            return
-        }
-        let f = text.split(separator: "-").map(String.init)
-        guard let y = f.first.flatMap({ Int($0) }), (1000...3000).contains(y) else { return nil }
-        year = y
-        if f.count >= 2 {
-            if f[1].uppercased() == "H1" || f[1].uppercased() == "H2" { half = Int(f[1].dropFirst()) }
-            else if ["spring", "summer", "autumn", "winter"].contains(f[1].lowercased()) { season = f[1].lowercased() }
-            else if let m = Int(f[1]), (1...12).contains(m) { month = m } else { return nil }
-        }
-        if f.count == 3 {
-            guard month != nil, let d = Int(f[2]), (1...31).contains(d) else { return nil }
-            day = d
-        }
-        if f.count > 3 { return nil }
-    }
-
-    /// A year (and optionally a month or half).
-    public init(year: Int, month: Int? = nil, half: Int? = nil) {
-        self.year = year
-        self.month = month
-        self.half = half
-    }
-
-    /// The years this time covers.
-    public var years: ClosedRange<Int> { year...(endYear ?? year) }
-
-    /// Whether a question's time `q` can refer to this fact's time: the year ranges overlap; a
-    /// half asked of a whole-year fact does not fit; halves and months must agree.
-    public func admits(_ q: TimeRef) -> Bool {
-        guard years.overlaps(q.years) else { return false }
-        if let h = q.half, let m = month, ((m - 1) / 6 + 1) != h { return false }
-        if let h = q.half, let mine = half, mine != h { return false }
-        if q.half != nil, half == nil, month == nil, endYear == nil { return false }
-        if let m = q.month, let mine = month, mine != m { return false }
-        if let m = q.month, let h = half, ((m - 1) / 6 + 1) != h { return false }
-        return true
-    }
-
-    /// ISO-like form: `2025-H1`, `2024-05-17`.
-    public var description: String {
-        var s = String(year)
-        if let half { s += "-H\(half)" }
-        if let season { s += "-\(season)" }
-        if let month { s += "-" + (month < 10 ? "0" : "") + String(month) }
-        if let day { s += "-" + (day < 10 ? "0" : "") + String(day) }
-        if let endYear { s += "/\(endYear)" }
-        return s
-    }
-}
-
 /// The typed value of a fact. Numbers are plain `Double`s; display forms are made by ``FactFormatter``.
 public enum FactValue: Sendable, Hashable {
     /// A count of things: `value` in `unit`s (plural noun, e.g. "people").
@@ -263,16 +190,43 @@ public struct Intent: Sendable {
     public var counterexampleLocations: [SourceLocation] = []
 }
 
+/// Something the pack's document never tells ("births", "how anyone died"): a question that
+/// names one of its terms is declined with `what` as the reason, unless an intent names that
+/// term itself in its `require` or `cues`.
+public struct NotCovered: Sendable, Hashable {
+    /// The terms (words, phrases or `~concepts`) that name the missing thing.
+    public var terms: [Term]
+    /// What is missing, as a noun phrase for the decline ("births or birthplaces").
+    public var what: String
+}
+
 /// Pack-wide settings from `pack.yaml`.
 public struct PackSettings: Sendable {
+    /// The pack's name (banner, `:help`).
     public var name: String = "knowledge pack"
+    /// The source document, as a citation.
     public var source: String = ""
-    public var thisYear: Int = 2025
-    public var interviewDate: TimeRef = TimeRef(year: 2025)
+    /// One line on what the pack covers, for `:help` and "what is this about?".
+    public var description: String = ""
+    /// The document's own "now": "this year", "last year" and "N years ago" in a question, and
+    /// `now` in an `elapsed` computation, are resolved against it. Nil for a document with no
+    /// present of its own (an encyclopedia article): those questions then name no time.
+    public var referenceDate: TimeRef?
+    /// The year of ``referenceDate``.
+    public var thisYear: Int? { referenceDate?.year }
+    /// Words that never count for or against a match.
     public var stopwords: [String] = []
-    public var notUnderstood: String = "I did not understand that question."
-    public var notInPack: String = "The interview does not say."
+    /// The decline text for a question nothing resembles.
+    public var notUnderstood: String = "Sorry, I did not understand that question."
+    /// The decline text for a question the pack has no answer to.
+    public var notInPack: String = "The document does not say."
+    /// How many "you could ask" suggestions a decline offers.
     public var suggestions: Int = 3
-    /// The concept a pronoun with no antecedent refers to (the interviewee), if any.
+    /// The concept a pronoun with no antecedent refers to (an interviewee, the people an article
+    /// is about), if any.
     public var subject: String?
+    /// The pronouns that refer to ``subject`` (`he`, `him`, `his`; `they`, `them`, `their`).
+    public var subjectPronouns: [String] = []
+    /// Things the document never tells; see ``NotCovered``.
+    public var notCovered: [NotCovered] = []
 }

@@ -154,26 +154,66 @@ struct PackLoader {
 
     // MARK: - pack.yaml
 
+    static let settingsKeys = ["name", "source", "description", "reference_date", "stopwords", "fallback", "subject", "not_covered"]
+
     mutating func readSettings(_ doc: YAMLDocument) {
         guard let root = doc.root, let m = expectMapping(root, doc, "pack.yaml") else { return }
-        checkKeys(m, doc, allowed: ["name", "source", "this_year", "interview_date", "stopwords", "fallback", "subject"], required: ["name"], what: "pack.yaml", at: root)
-        if let subj = string(m["subject"], doc, "subject") {
-            settings.subject = subj
-            conceptRefs.append((subj, m["subject"]!, doc))
+        // Keys of the first pack format, which assumed an interview.
+        for (old, new) in [("interview_date", "reference_date"), ("this_year", "reference_date")] where m[old] != nil {
+            diagnostics.append(doc.diag(.error, "'\(old)' is no longer a pack.yaml key: write the document's own date as '\(new)' (e.g. reference_date: 2025-08; \"this year\" is its year)", at: m.keyNode(old)))
         }
+        checkKeys(m, doc, allowed: Self.settingsKeys + ["interview_date", "this_year"], required: ["name"], what: "pack.yaml", at: root)
+        readSubject(m["subject"], doc)
         settings.name = string(m["name"], doc, "name") ?? settings.name
         settings.source = string(m["source"], doc, "source") ?? ""
-        if let y = number(m["this_year"], doc, "this_year") { settings.thisYear = Int(y) }
-        if let d = string(m["interview_date"], doc, "interview_date") {
-            if let t = TimeRef(d) { settings.interviewDate = t }
-            else { diagnostics.append(doc.diag(.error, "interview_date must look like 2025-08 or 2025-08-15, not '\(d)'", at: m["interview_date"])) }
-        } else { settings.interviewDate = TimeRef(year: settings.thisYear) }
+        settings.description = string(m["description"], doc, "description") ?? ""
+        if let d = string(m["reference_date"], doc, "reference_date") {
+            if let t = TimeRef(d), t.precision != .deepTime { settings.referenceDate = t }
+            else { diagnostics.append(doc.diag(.error, "reference_date must be a year, a month or a day (2025, 2025-08, 2025-08-15), not '\(d)'", at: m["reference_date"])) }
+        }
         settings.stopwords = strings(m["stopwords"], doc, "stopwords").map(\.0)
         if let f = m["fallback"], let fm = expectMapping(f, doc, "fallback") {
             checkKeys(fm, doc, allowed: ["not_understood", "not_in_pack", "suggestions"], required: [], what: "fallback", at: f)
             settings.notUnderstood = string(fm["not_understood"], doc, "not_understood") ?? settings.notUnderstood
             settings.notInPack = string(fm["not_in_pack"], doc, "not_in_pack") ?? settings.notInPack
-            if let n = number(fm["suggestions"], doc, "suggestions") { settings.suggestions = Int(n) }
+            if let n = number(fm["suggestions"], doc, "suggestions") {
+                if let k = Normalizer.wholeNumber(n), (0...20).contains(k) { settings.suggestions = k }
+                else { diagnostics.append(doc.diag(.error, "suggestions must be a whole number from 0 to 20", at: fm["suggestions"])) }
+            }
+        }
+        readNotCovered(m["not_covered"], doc)
+    }
+
+    /// `subject: ito_naoki` (pronouns he, him, his) or `subject: {concept: normans, pronouns: [they, them, their]}`.
+    mutating func readSubject(_ node: Node?, _ doc: YAMLDocument) {
+        guard let node else { return }
+        if case .scalar = node, let c = string(node, doc, "subject") {
+            settings.subject = c
+            settings.subjectPronouns = ["he", "him", "his"]
+            conceptRefs.append((c, node, doc))
+            return
+        }
+        guard let sm = expectMapping(node, doc, "subject") else { return }
+        checkKeys(sm, doc, allowed: ["concept", "pronouns"], required: ["concept", "pronouns"], what: "subject", at: node)
+        if let c = string(sm["concept"], doc, "concept") {
+            settings.subject = c
+            conceptRefs.append((c, sm["concept"]!, doc))
+        }
+        settings.subjectPronouns = strings(sm["pronouns"], doc, "pronouns").map { $0.0.lowercased() }
+    }
+
+    /// `not_covered: [{what: births, terms: [born, birth, birthplace]}, …]`.
+    mutating func readNotCovered(_ node: Node?, _ doc: YAMLDocument) {
+        guard let node else { return }
+        guard case .sequence(let seq) = node else {
+            diagnostics.append(doc.diag(.error, "not_covered must be a list of {what: …, terms: […]}", at: node)); return
+        }
+        for item in seq {
+            guard let im = expectMapping(item, doc, "a not_covered entry") else { continue }
+            checkKeys(im, doc, allowed: ["what", "terms"], required: ["what", "terms"], what: "a not_covered entry", at: item)
+            let terms = strings(im["terms"], doc, "terms").compactMap { term($0.0, $0.1, doc) }
+            guard let what = string(im["what"], doc, "what"), !terms.isEmpty else { continue }
+            settings.notCovered.append(NotCovered(terms: terms, what: what))
         }
     }
 
@@ -264,8 +304,8 @@ struct PackLoader {
         }
         var time: TimeRef?
         if let t = string(m["time"], doc, "time") {
-            time = TimeRef(t)
-            if time == nil { diagnostics.append(doc.diag(.error, "time '\(t)' must look like 2024, 2025-04, 2024-05-17, 2025-H1, 2025-autumn or 2015/2025", at: m["time"])) }
+            time = TimeRef(t, referenceYear: settings.thisYear)
+            if time == nil { diagnostics.append(doc.diag(.error, "time '\(t)' is not a time: \(Self.timeForms)", at: m["time"])) }
         }
         var approx: String?
         if let a = string(m["approx"], doc, "approx") {
@@ -277,8 +317,8 @@ struct PackLoader {
         }
         func dateRef(_ key: String) -> TimeRef? {
             guard let s = string(m[key], doc, key) else { return nil }
-            if let t = TimeRef(s) { return t }
-            diagnostics.append(doc.diag(.error, "\(key) '\(s)' must look like 2024-05-17, 2025-04, 2025 or 2025-autumn", at: m[key])); return nil
+            if let t = TimeRef(s, referenceYear: settings.thisYear) { return t }
+            diagnostics.append(doc.diag(.error, "\(key) '\(s)' is not a date: \(Self.timeForms)", at: m[key])); return nil
         }
         let value: FactValue?
         switch type {
@@ -292,7 +332,7 @@ struct PackLoader {
             else { diagnostics.append(doc.diag(.error, "a percentage fact needs 'value', or 'low' and 'high'", at: node)); value = nil }
         case "factor": value = number(m["value"], doc, "value").map { .factor(value: $0) }
         case "rank":
-            value = number(m["value"], doc, "value").map { .rank(value: Int($0), superlative: string(m["superlative"], doc, "superlative") ?? "largest", among: string(m["among"], doc, "among") ?? "") }
+            value = number(m["value"], doc, "value").map { .rank(value: Normalizer.wholeNumber($0) ?? 0, superlative: string(m["superlative"], doc, "superlative") ?? "largest", among: string(m["among"], doc, "among") ?? "") }
         case "date": value = dateRef("date").map { .date($0, qualifier: string(m["qualifier"], doc, "qualifier")) }
         case "period":
             if let f = dateRef("from"), let t = dateRef("to") {
@@ -313,6 +353,9 @@ struct PackLoader {
         facts[id] = Fact(id: id, label: string(m["label"], doc, "label") ?? id, value: value, approx: approx,
                          time: time, source: string(m["source"], doc, "source") ?? "", location: doc.location(m["id"]))
     }
+
+    /// The time forms a pack may write, for error messages.
+    static let timeForms = "write a year of any era (1066, 911, 56 BC, AD 14), a month or day (2025-04, 1066-10-14), 2025-H1, 2025-autumn, a span (1038/1040, 1038–40), a decade (880s), a century (10th century, first half of the 11th century, early 12th century), c. 1000 for an approximate year, or 240 million years ago (N years ago below 10,000 needs reference_date)"
 
     static let intentKeys = ["id", "ask", "require", "cues", "exclude", "slots", "family", "entities", "facts",
                              "compute", "answer", "examples", "counterexamples", "priority", "yesno", "note"]
@@ -395,7 +438,7 @@ struct PackLoader {
             compute: compute.map { (name: $0.0, computation: $0.1) },
             answer: string(m["answer"], doc, "answer") ?? "",
             examples: ex.map(\.0),
-            priority: Int(number(m["priority"], doc, "priority") ?? 0),
+            priority: Normalizer.wholeNumber(number(m["priority"], doc, "priority") ?? 0) ?? 0,
             location: doc.location(m["id"]),
             exampleLocations: ex.map { doc.location($0.1) })
         var withPolarity = intent

@@ -72,9 +72,9 @@ public enum Computer {
         return s
     }
 
-    /// Evaluates `c`. `now` is the interview date. Returns nil when an operand is missing (a pack
+    /// Evaluates `c`. `now` is the pack's reference date (nil when it has none: `now` then has no value). Returns nil when an operand is missing (a pack
     /// that loaded cleanly never does this).
-    public static func evaluate(_ c: Computation, facts: [String: Fact], now: TimeRef) -> ComputedValue? {
+    public static func evaluate(_ c: Computation, facts: [String: Fact], now: TimeRef?) -> ComputedValue? {
         let fs = c.operands.compactMap { facts[$0] }
         func num(_ i: Int) -> Double? { i < fs.count ? fs[i].value.number : nil }
         switch c.op {

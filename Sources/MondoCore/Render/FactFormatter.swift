@@ -11,6 +11,8 @@ public enum FactFormatter {
         let rounded = (v * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
         let neg = rounded < 0
         let a = abs(rounded)
+        // Past what an Int64 holds exactly (no pack figure should be), scientific notation.
+        if !a.isFinite || a >= 1e15 { return String(format: "%.4g", v) }
         let intPart = Int64(a.rounded(.towardZero))
         var frac = String(format: "%.\(decimals)f", a - Double(intPart))
         frac = String(frac.dropFirst(1))  // ".52"
@@ -44,15 +46,10 @@ public enum FactFormatter {
         return "\(n)\(suffix)"
     }
 
-    /// A time for display: `2024`, `May 2024`, `17 May 2024`, `the first half of 2025`, `autumn 2025`.
+    /// A time for display (see ``TimeText/display(_:)``), with an optional qualifier: `the end of
+    /// April 2025`, `early May 2025`, `mid-2025`.
     public static func time(_ t: TimeRef, qualifier: String? = nil) -> String {
-        var s: String
-        if let d = t.day, let m = t.month { s = "\(d) \(months[m - 1]) \(t.year)" }
-        else if let m = t.month { s = "\(months[m - 1]) \(t.year)" }
-        else if let h = t.half { s = "the \(h == 1 ? "first" : "second") half of \(t.year)" }
-        else if let season = t.season { s = "\(season) \(t.year)" }
-        else { s = String(t.year) }
-        if let e = t.endYear { s = "\(t.year)–\(e)" }
+        let s = TimeText.display(t)
         switch qualifier {
         case "end": return "the end of " + s
         case "early", "mid", "late": return qualifier! + (t.month != nil && t.day == nil ? " " : "-") + s
@@ -111,13 +108,13 @@ public enum FactFormatter {
             c["value"] = String(v); c["ordinal"] = ordinal(v); c["superlative"] = sup; c["among"] = among
             display = v == 1 ? sup : ordinal(v) + "-" + sup
         case .date(let t, let q):
-            c["year"] = String(t.year); c["month"] = t.month.map { months[$0 - 1] } ?? ""
+            c["year"] = TimeText.year(t.year, markedAD: t.markedAD); c["month"] = t.month.map { months[$0 - 1] } ?? ""
             display = time(t, qualifier: q)
         case .period(let f, let fq, let t, let tq):
-            c["year"] = String(f.year); c["month"] = f.month.map { months[$0 - 1] } ?? ""
+            c["year"] = TimeText.year(f.year, markedAD: f.markedAD); c["month"] = f.month.map { months[$0 - 1] } ?? ""
             let sameYear = f.year == t.year && f.day == nil && t.day == nil
             var from = time(f, qualifier: fq)
-            if sameYear { from = from.replacingOccurrences(of: " \(f.year)", with: "") }
+            if sameYear, f.precision != .span { from = from.replacingOccurrences(of: " \(TimeText.year(f.year, markedAD: f.markedAD))", with: "") }
             c["from"] = from; c["to"] = time(t, qualifier: tq)
             display = from + " to " + time(t, qualifier: tq)
         case .list(let items):

@@ -126,6 +126,8 @@ public enum Normalizer {
             }
             if w.contains("'") { w.removeAll { $0 == "'" } }
             if w.isEmpty { continue }
+            // "56 bc" is a year before Christ, not "because".
+            if w == "bc", let last = words.last, last.first?.isNumber == true { words.append(w); continue }
             if let e = contractions[w] { words += e; continue }
             words.append(w)
         }
@@ -141,7 +143,8 @@ public enum Normalizer {
                     if let u = units[rest] { v *= u }
                     else if rest == "x" { tail = ["times"] }
                     else if ["st", "nd", "rd", "th"].contains(rest) {
-                        let n = Int(value)
+                        // "100000000000000000000th" has no Int: it stays a word.
+                        guard let n = wholeNumber(value) else { out.append(Token(w)); i += 1; continue }
                         out.append(Token(ordinalNames[n] ?? "\(n)th", number: Double(n)))
                         i += 1; continue
                     } else if rest == "pct" { tail = ["percent"] }
@@ -179,6 +182,13 @@ public enum Normalizer {
             i += 1
         }
         return out
+    }
+
+    /// The whole number `value` stands for, or nil when it has a fraction or does not fit an `Int`
+    /// (`9999999999999999999999` is a number but no `Int`). Use this instead of `Int(_:)`, which traps.
+    public static func wholeNumber(_ value: Double) -> Int? {
+        guard value == value.rounded(), abs(value) < 9.0e15 else { return nil }
+        return Int(value)
     }
 
     /// "710" → (710, ""), "710k" → (710, "k"), "3rd" → (3, "rd"), "1.8x" → (1.8, "x"); nil when the

@@ -21,8 +21,8 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 /// One finding about a user's file, printed in compiler style:
 ///
 /// ```
-/// Intents/topics/visitors.yaml:12:9: error: unknown fact 'visitors_2024'; did you mean 'visitors_jp_2024'?
-///     facts: [visitors_2024]
+/// Intents/topics/visitors.yaml:12:9: error: unknown fact 'visitors_2018'; did you mean 'visitors_jp_2018'?
+///     facts: [visitors_2018]
 ///             ^
 /// ```
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {

@@ -4,7 +4,7 @@ import Mustache
 public enum FallbackReason: String, Sendable, Hashable {
     /// Nothing in the pack resembles the question.
     case notUnderstood = "not_understood"
-    /// The question was understood, but the interview does not give that (another country, year, measure).
+    /// The question was understood, but the pack has no answer for that (another country, year, measure).
     case notInPack = "not_in_pack"
     /// Two intents fit equally well; the answer asks which was meant.
     case ambiguous
@@ -119,7 +119,7 @@ public struct Engine: Sendable {
     /// recursion is bounded by construction.
     func answer(_ utterance: String, context: inout DialogueContext, mayRewrite: Bool) -> Response {
         let a = analyzer.analyse(utterance)
-        // "and Tokuyama?", "what about the one in Tokyo?": the previous question about another entity.
+        // "and Acme?", "what about the one in Lyon?": the previous question about another entity.
         var substitutedDecline: Response?
         if mayRewrite, let rewritten = entitySubstitution(a, context: context) {
             var scratch = context
@@ -152,7 +152,7 @@ public struct Engine: Sendable {
         }
         if let last = context.lastIntent, let lastPos = index.position[last] {
             let standaloneScore = chosen?.score ?? 0
-            // Elliptical follow-up that only changes slots: "and the other way round?", "what about 2030?".
+            // Elliptical follow-up that only changes slots: "and the other way round?", "what about 2035?".
             var slotMiss: [String: String]?
             if a.looksLikeFollowUp, standaloneScore < 0.8, let family = pack.intents[lastPos].family,
                let (pos, newSlots) = slotFollowUp(a, family: family, context: context) {
@@ -191,7 +191,7 @@ public struct Engine: Sendable {
         if chosen == nil, a.contentUnits.isEmpty, [.when, .whereKind, .who, .number, .why].contains(a.kind),
            let last = context.lastIntent {
             let topic = String(last.split(separator: ".").first ?? "")
-            // "by when?" after "how many PhD students by 2030?": the last answer itself holds the time.
+            // "by when?" after "how many PhD students by 2035?": the last answer itself holds the time.
             if a.kind == .when, let lp = index.position[last], !index.intents[lp].times.isEmpty {
                 chosen = Candidate(intent: lp, score: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
                 slots = context.slots
@@ -209,8 +209,8 @@ public struct Engine: Sendable {
                 contextUse = "follow-up: a \(a.kind.rawValue) question about the previous topic (\(topic))"
             }
         }
-        // "Where is Rorze's factory?" … "and Tokuyama?": if the interview cannot say where, an
-        // answer of another kind (what Tokuyama is) is not an answer; the decline is.
+        // "Where is Acme's factory?" … "and Globex?": if the pack cannot say where, an
+        // answer of another kind (what Globex is) is not an answer; the decline is.
         if let d = substitutedDecline, let c = chosen, let prev = context.lastUtterance {
             let prevKind = analyzer.analyse(prev, correct: false).kind
             if [.number, .when, .whereKind, .who, .why].contains(prevKind), !pack.intents[c.intent].ask.contains(prevKind) { return d }
@@ -309,7 +309,7 @@ public struct Engine: Sendable {
                 text = "\(named(fa)); \(named(fb)). Together that makes \(v.fields["display"]!) (\(w))."
             }
         }
-        // "Did more Japanese visit Viet Nam than Vietnamese visited Japan?": yes or no first.
+        // "Did more French visit Spain than Spaniards visited France?": yes or no first.
         var yesno: String?
         if a.kind == .yesno, fa.value.unitKey == fb.value.unitKey, let x = fa.value.number, let y = fb.value.number {
             let words = Set(a.tokens.map(\.text))
@@ -327,7 +327,7 @@ public struct Engine: Sendable {
     static let ellipsisStarts: [[String]] = [["and"], ["what", "about"], ["how", "about"], ["what", "of"], ["same", "for"], ["and", "what", "about"], ["and", "for"], ["also"]]
 
     /// An elliptical follow-up naming another entity of a class the previous question named
-    /// ("where is Rorze based?" … "and Tokuyama?") becomes the previous question with that entity
+    /// ("where is Acme based?" … "and Globex?") becomes the previous question with that entity
     /// swapped in. Returns nil when the utterance is not such a follow-up.
     func entitySubstitution(_ a: Analysis, context: DialogueContext) -> (text: String, old: String, new: String)? {
         guard let prev = context.lastUtterance, !a.entities.isEmpty else { return nil }

@@ -1,5 +1,5 @@
 /// A unit of an analysed utterance: one token, or a span of tokens matched by a multi-word
-/// concept term ("ho chi minh city" → one unit tagged `~hcmc`).
+/// concept term ("new york city" → one unit tagged `~nyc`).
 public struct Unit: Sendable, Hashable {
     /// Index of the first token of the unit.
     public var start: Int
@@ -32,23 +32,23 @@ public struct Unit: Sendable, Hashable {
 
 /// A country or nationality named in a question, with the direction role it plays.
 public struct EntityMention: Sendable, Hashable {
-    /// The entity concept (`japan`, `vietnamese`, `fpt`).
+    /// The entity concept (`france`, `swedish`, `acme`).
     public var concept: String
     /// Its class (`country`, `nationality`, `person`, …).
     public var entityClass: String
-    /// For countries and nationalities: `source` ("from Japan", "Japanese visitors") or `target`
-    /// ("to Viet Nam", "in Viet Nam"), when the wording decides it.
+    /// For countries and nationalities: `source` ("from France", "French visitors") or `target`
+    /// ("to Spain", "in Spain"), when the wording decides it.
     public var role: String?
     /// True when the wording states the role (a preposition, a verb of visiting, a receiving
-    /// verb); false when it is only the default reading of a nationality ("Japanese …" as source).
+    /// verb); false when it is only the default reading of a nationality ("French …" as source).
     public var roleIsExplicit: Bool = true
     /// Unit index.
     public var unit: Int
 }
 
-/// A time named in a question: a year of any era, a span (decade, century, "1038–40"), a half,
+/// A time named in a question: a year of any era, a span (decade, century, "1510–12"), a half,
 /// a month ("in April"); relative times are resolved against the pack's reference date ("last
-/// year" → 2024). Years are astronomical (56 BC is −55).
+/// year" → 2018). Years are astronomical (44 BC is −43).
 public struct QuestionTime: Sendable, Hashable, CustomStringConvertible {
     /// The (first) year, or nil for a bare month or half.
     public var year: Int?
@@ -58,7 +58,7 @@ public struct QuestionTime: Sendable, Hashable, CustomStringConvertible {
     public var half: Int?
     /// The last year of a span, decade or century.
     public var endYear: Int?
-    /// True for "c. 1000", "240 million years ago".
+    /// True for "c. 1300", "65 million years ago".
     public var approximate = false
     /// For deep time: years before the reference date.
     public var yearsAgo: Int?

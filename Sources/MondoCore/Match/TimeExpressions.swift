@@ -1,9 +1,9 @@
-/// Finds the times a question names, in any era: years ("in 1066", "by 2030", "in 911"),
-/// "56 BC", "AD 14", decades ("the 880s"), centuries ("the 10th century", "in the first half of
-/// the 11th century", "early 12th-century"), spans ("1038–40", "between 1038 and 1040"),
-/// approximate years ("c. 1000"), deep time ("240 million years ago"), and times relative to the
+/// Finds the times a question names, in any era: years ("in 1492", "by 2035", "in 1347"),
+/// "44 BC", "AD 79", decades ("the 1320s"), centuries ("the 14th century", "in the first half of
+/// the 15th century", "early 12th-century"), spans ("1510–12", "between 1510 and 1512"),
+/// approximate years ("c. 1300"), deep time ("65 million years ago"), and times relative to the
 /// pack's reference date ("last year", "this year", "three years ago", "a decade ago"), months
-/// and halves ("in April", "first half of 2025"). O(number of tokens).
+/// and halves ("in April", "first half of 2019"). O(number of tokens).
 struct TimeExpressions: Sendable {
     /// The pack's reference year, for relative times; nil when the document has none.
     let thisYear: Int?
@@ -13,7 +13,7 @@ struct TimeExpressions: Sendable {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
-    /// Words before a number that make it a time ("in 911", "by 2030", "c. 1000").
+    /// Words before a number that make it a time ("in 1347", "by 2035", "c. 1300").
     static let timePrepositions: Set<String> = ["in", "by", "since", "until", "till", "til", "before", "after", "during", "from", "year", "circa", "c", "ca", "of", "between", "to", "and", "around"]
     /// Words before a number that make it a quantity ("more than 2,000", "about 2000").
     static let quantityWords: Set<String> = ["than", "over", "under", "about", "nearly", "almost", "some", "approximately", "roughly", "exactly", "above", "below", "usd", "only", "just"]
@@ -23,12 +23,12 @@ struct TimeExpressions: Sendable {
 
     /// The times in `tokens`, merged so that a bare month or half takes the year named beside it,
     /// and the indices of the words that only serve to name an era-style time ("century", "bc",
-    /// "ago", "880s"), which then count neither for nor against a match.
+    /// "ago", "1320s"), which then count neither for nor against a match.
     func find(_ tokens: [Token]) -> (times: [QuestionTime], timeWords: Set<Int>) {
         let w = tokens.map(\.text)
         var out: [QuestionTime] = []
         var months: [Int] = []
-        // Centuries first: "the first half of the 11th century" is not the first half of a year.
+        // Centuries first: "the first half of the 15th century" is not the first half of a year.
         var consumed = Set<Int>()
         for k in w.indices { if let c = century(tokens, at: k) { out.append(c.time); consumed.formUnion(c.span) } }
         var timeWords = consumed
@@ -43,7 +43,7 @@ struct TimeExpressions: Sendable {
                 out.append(t); timeWords.insert(i); i += 1; continue
             }
             if let n = tokens[i].number, let k = Normalizer.wholeNumber(n) {
-                // "56 BC", "AD 14", "14 AD".
+                // "44 BC", "AD 79", "14 AD".
                 if k >= 1, Self.bcWords.contains(next) {
                     out.append(QuestionTime(year: 1 - k, words: "\(k) BC")); timeWords.insert(i + 1); i += 2; continue
                 }
@@ -52,7 +52,7 @@ struct TimeExpressions: Sendable {
                     timeWords.insert(Self.adWords.contains(next) ? i + 1 : i - 1)
                     i += Self.adWords.contains(next) ? 2 : 1; continue
                 }
-                // "240 million years ago", "three years ago".
+                // "65 million years ago", "three years ago".
                 if ["year", "years"].contains(next), word(i + 2) == "ago", k >= 0 {
                     let deep = k >= 10_000
                     if let base = thisYear ?? (deep ? 2000 : nil) {
@@ -67,7 +67,7 @@ struct TimeExpressions: Sendable {
                 if isYear(k, at: i, tokens) {
                     var t = QuestionTime(year: k, words: (Self.approxWords.contains(prev) ? "around " : "") + String(k))
                     t.approximate = ["c", "ca", "circa"].contains(prev)
-                    // "1038-40", "1038 to 1040", "between 1038 and 1040": a span.
+                    // "1510-40", "1510 to 1512", "between 1510 and 1512": a span.
                     var j = i + 1
                     if ["to", "and", "until", "till"].contains(word(j)) { j += 1 }
                     if j < tokens.count, let m = tokens[j].number.flatMap(Normalizer.wholeNumber), m > 0 {
@@ -108,7 +108,7 @@ struct TimeExpressions: Sendable {
         } else {
             for m in months { out.append(QuestionTime(year: nil, month: m, words: FactFormatter.months[m - 1])) }
         }
-        // Merge a bare half or month with a year named alongside it ("first half of 2025").
+        // Merge a bare half or month with a year named alongside it ("first half of 2019").
         if let y = out.first(where: { $0.year != nil && $0.half == nil && $0.month == nil && $0.endYear == nil }) {
             for k in out.indices where out[k].year == nil { out[k].year = y.year }
             if out.contains(where: { $0.half != nil || $0.month != nil }) {
@@ -118,7 +118,7 @@ struct TimeExpressions: Sendable {
         return (out, timeWords)
     }
 
-    /// Whether the whole number at `i` is a year: after a time preposition ("in 911"), or a
+    /// Whether the whole number at `i` is a year: after a time preposition ("in 1347"), or a
     /// four-digit number from 1000 to 2999 standing alone; never after a quantity word ("more than
     /// 2,000") or before a counted noun ("2,000 companies", "in 2 years").
     func isYear(_ k: Int, at i: Int, _ tokens: [Token]) -> Bool {
@@ -128,14 +128,14 @@ struct TimeExpressions: Sendable {
         if Self.quantityWords.contains(prev) { return false }
         if i >= 2, ["more", "less", "fewer"].contains(tokens[i - 2].text), prev == "than" { return false }
         if ["percent", "times", "year", "years", "month", "months", "day", "days", "million", "billion", "thousand", "people", "per"].contains(next) { return false }
-        // A counted plural noun after it ("2000 companies"), but not "in 1066 was".
+        // A counted plural noun after it ("2000 companies"), but not "in 1492 was".
         let countedNoun = next.count > 3 && next.hasSuffix("s") && !next.hasSuffix("ss") && tokens[i + 1].number == nil
             && !["was", "has", "does", "is", "its", "this", "thus"].contains(next)
         if Self.timePrepositions.contains(prev) { return !countedNoun || k >= 1000 && ["in", "by", "since", "until", "before", "after", "during"].contains(prev) }
         return (1000...2999).contains(k) && !countedNoun
     }
 
-    /// "the 10th century", "the first half of the 11th century", "early 12th-century", "the
+    /// "the 14th century", "the first half of the 15th century", "early 12th-century", "the
     /// 1st century BC": the time and the token indices it covers.
     func century(_ tokens: [Token], at i: Int) -> (time: QuestionTime, span: ClosedRange<Int>)? {
         let w = tokens.map(\.text)

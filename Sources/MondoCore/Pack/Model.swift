@@ -7,7 +7,7 @@ public struct Concept: Sendable, Hashable {
     public var terms: [String]
     /// `country`, `nationality`, `person`, `organisation`, `place`, `event`, `measure`, or nil.
     public var entityClass: String?
-    /// For a nationality: the country concept it belongs to (`japanese` → `japan`).
+    /// For a nationality: the country concept it belongs to (`french` → `france`).
     public var of: String?
     /// Where the concept is defined.
     public var location: SourceLocation?
@@ -38,7 +38,7 @@ public enum FactValue: Sendable, Hashable {
     case date(TimeRef, qualifier: String?)
     /// A span between two points in time.
     case period(from: TimeRef, fromQualifier: String?, to: TimeRef, toQualifier: String?)
-    /// Items in the interview's order.
+    /// Items in the document's order.
     case list(items: [String])
     /// A person with a role.
     case person(name: String, role: String, country: String?)
@@ -100,11 +100,11 @@ public enum FactValue: Sendable, Hashable {
     }
 }
 
-/// One typed record from the interview, with where it comes from and when it holds.
+/// One typed record from the document, with where it comes from and when it holds.
 public struct Fact: Sendable, Hashable {
     /// Unique id (`[a-z0-9_]+`).
     public var id: String
-    /// What the fact is about, in a few words ("Japanese visitors to Viet Nam").
+    /// What the fact is about, in a few words ("foreign visitors to the capital").
     public var label: String
     /// The value.
     public var value: FactValue
@@ -112,7 +112,7 @@ public struct Fact: Sendable, Hashable {
     public var approx: String?
     /// The time the fact refers to.
     public var time: TimeRef?
-    /// The locator in the interview (`Q2 ¶4`).
+    /// Where in the document it comes from, free-form (`Q2 ¶4`, `¶17`, `p. 12`).
     public var source: String
     /// Where the fact is defined in the pack.
     public var location: SourceLocation?
@@ -142,7 +142,7 @@ public enum Term: Sendable, Hashable, CustomStringConvertible {
 public struct Computation: Sendable, Hashable {
     /// The operation: difference, sum, ratio, share, scale, divide, elapsed, compare.
     public var op: String
-    /// Operand fact ids (`now` stands for the interview date in `elapsed`).
+    /// Operand fact ids (`now` stands for the pack's reference date in `elapsed`).
     public var operands: [String]
     /// The multiplier for `scale`.
     public var by: Double?

@@ -160,7 +160,7 @@ struct PackLoader {
         guard let root = doc.root, let m = expectMapping(root, doc, "pack.yaml") else { return }
         // Keys of the first pack format, which assumed an interview.
         for (old, new) in [("interview_date", "reference_date"), ("this_year", "reference_date")] where m[old] != nil {
-            diagnostics.append(doc.diag(.error, "'\(old)' is no longer a pack.yaml key: write the document's own date as '\(new)' (e.g. reference_date: 2025-08; \"this year\" is its year)", at: m.keyNode(old)))
+            diagnostics.append(doc.diag(.error, "'\(old)' is no longer a pack.yaml key: write the document's own date as '\(new)' (e.g. reference_date: 2019-08; \"this year\" is its year)", at: m.keyNode(old)))
         }
         checkKeys(m, doc, allowed: Self.settingsKeys + ["interview_date", "this_year"], required: ["name"], what: "pack.yaml", at: root)
         readSubject(m["subject"], doc)
@@ -169,7 +169,7 @@ struct PackLoader {
         settings.description = string(m["description"], doc, "description") ?? ""
         if let d = string(m["reference_date"], doc, "reference_date") {
             if let t = TimeRef(d), t.precision != .deepTime { settings.referenceDate = t }
-            else { diagnostics.append(doc.diag(.error, "reference_date must be a year, a month or a day (2025, 2025-08, 2025-08-15), not '\(d)'", at: m["reference_date"])) }
+            else { diagnostics.append(doc.diag(.error, "reference_date must be a year, a month or a day (2019, 2019-08, 2019-08-15), not '\(d)'", at: m["reference_date"])) }
         }
         settings.stopwords = strings(m["stopwords"], doc, "stopwords").map(\.0)
         if let f = m["fallback"], let fm = expectMapping(f, doc, "fallback") {
@@ -355,7 +355,7 @@ struct PackLoader {
     }
 
     /// The time forms a pack may write, for error messages.
-    static let timeForms = "write a year of any era (1066, 911, 56 BC, AD 14), a month or day (2025-04, 1066-10-14), 2025-H1, 2025-autumn, a span (1038/1040, 1038–40), a decade (880s), a century (10th century, first half of the 11th century, early 12th century), c. 1000 for an approximate year, or 240 million years ago (N years ago below 10,000 needs reference_date)"
+    static let timeForms = "write a year of any era (1492, 1347, 44 BC, AD 79), a month or day (2019-04, 1492-10-12), 2019-H1, 2019-autumn, a span (1510/1512, 1510–12), a decade (1320s), a century (14th century, first half of the 15th century, early 16th century), c. 1300 for an approximate year, or 65 million years ago (N years ago below 10,000 needs reference_date)"
 
     static let intentKeys = ["id", "ask", "require", "cues", "exclude", "slots", "family", "entities", "facts",
                              "compute", "answer", "examples", "counterexamples", "priority", "yesno", "note"]
@@ -409,7 +409,7 @@ struct PackLoader {
                     diagnostics.append(doc.diag(.error, "unknown slot '\(k)' (slots are source, target, time)", at: kn)); continue
                 }
                 guard let val = string(v, doc, k) else { continue }
-                if k == "time", TimeRef(val) == nil { diagnostics.append(doc.diag(.error, "slot time '\(val)' must look like 2024 or 2025-H1", at: v)) }
+                if k == "time", TimeRef(val) == nil { diagnostics.append(doc.diag(.error, "slot time '\(val)' must look like 2018 or 2019-H1", at: v)) }
                 if k != "time" { conceptRefs.append((val, v, doc)) }
                 slots[k] = val
             }

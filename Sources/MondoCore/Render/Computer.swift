@@ -53,14 +53,14 @@ public enum Computer {
         case .money(_, let cur): return cur + " " + FactFormatter.scaled(v)
         case .percentage: return FactFormatter.number(v) + "%"
         case .quantity:
-            // Counts are whole: 710,000 ÷ 12 shows as 59,200 (three significant figures), not 59,166.67.
+            // Counts are whole: 540,000 ÷ 7 shows as 77,100 (three significant figures), not 77,142.86.
             let r = v == v.rounded() ? v : roundSignificant(v, 3)
             return r >= 1e6 ? FactFormatter.scaled(r) : FactFormatter.number(r)
         default: return v >= 1e7 ? FactFormatter.scaled(v) : FactFormatter.number(v)
         }
     }
 
-    /// `v` rounded to `digits` significant figures (59,166.67 → 59,200).
+    /// `v` rounded to `digits` significant figures (77,142.86 → 59,200).
     static func roundSignificant(_ v: Double, _ digits: Int) -> Double {
         guard v != 0 else { return 0 }
         let magnitude = pow(10, Double(digits) - ceil(log10(abs(v))))
@@ -118,7 +118,7 @@ public enum Computer {
                 "working": "\(show(fs[0], a)) × \(FactFormatter.number(by, decimals: 3)) = \(v)"])
         case "divide":
             if fs.count == 1, let a = num(0), let by = c.by, by != 0 {
-                // An even split: USD 20 billion over 15 projects, 710,000 visitors over 12 months.
+                // An even split: USD 20 billion over 15 projects, 540,000 visitors over 12 months.
                 let r = a / by
                 let v = show(fs[0], r)
                 return ComputedValue(number: r, fields: [
@@ -133,7 +133,7 @@ public enum Computer {
                 "value": v, "display": "roughly " + withUnit(fs[0], v), "rounded": precise,
                 "working": "\(show(fs[0], a)) ÷ \(FactFormatter.number(f)) ≈ \(v)"])
         case "growth":
-            // The rise needed (or seen) from b to a, in per cent: 1,000,000 from 620,000 is +61.3%.
+            // The rise needed (or seen) from b to a, in per cent: 1,000,000 from 800,000 is +25%.
             guard let a = num(0), let b = num(1), b != 0 else { return nil }
             let r = (a - b) / b * 100
             let v = FactFormatter.number(r, decimals: 1)

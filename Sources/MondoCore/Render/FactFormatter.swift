@@ -1,12 +1,12 @@
 import Foundation
 
 /// Display forms of facts and numbers, in the pack's house style: thousands separators
-/// ("710,000"), scale words for money ("USD 77.7 billion"), day-month-year dates ("17 May 2024").
+/// ("540,000"), scale words for money ("USD 31.4 billion"), day-month-year dates ("17 May 2018").
 public enum FactFormatter {
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                          "September", "October", "November", "December"]
 
-    /// `710000` → `710,000`; `7.52` → `7.52`; up to `decimals` decimals, trailing zeros dropped.
+    /// `540000` → `540,000`; `7.52` → `7.52`; up to `decimals` decimals, trailing zeros dropped.
     public static func number(_ v: Double, decimals: Int = 2) -> String {
         let rounded = (v * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
         let neg = rounded < 0
@@ -47,7 +47,7 @@ public enum FactFormatter {
     }
 
     /// A time for display (see ``TimeText/display(_:)``), with an optional qualifier: `the end of
-    /// April 2025`, `early May 2025`, `mid-2025`.
+    /// April 2019`, `early May 2019`, `mid-2019`.
     public static func time(_ t: TimeRef, qualifier: String? = nil) -> String {
         let s = TimeText.display(t)
         switch qualifier {

@@ -1,9 +1,9 @@
 /// When a fact holds, or what a question asks about, in any era: a day, a month, a season, a half
 /// year, a year, a span of years, a decade, a century (or part of one), or deep time ("240 million
-/// years ago"); possibly approximate ("c. 1000").
+/// years ago"); possibly approximate ("c. 1300").
 ///
-/// Years are astronomical: AD years are themselves, 1 BC is 0, 56 BC is −55, so differences
-/// between years are plain subtraction. Display turns them back into "56 BC".
+/// Years are astronomical: AD years are themselves, 1 BC is 0, 44 BC is −43, so differences
+/// between years are plain subtraction. Display turns them back into "44 BC".
 public struct TimeRef: Sendable, Hashable, CustomStringConvertible {
     /// How precise the time is; decides how it is shown.
     public enum Precision: String, Sendable, Hashable {
@@ -24,13 +24,13 @@ public struct TimeRef: Sendable, Hashable, CustomStringConvertible {
     public var season: String?
     /// How precise the time is.
     public var precision: Precision = .year
-    /// True for "c. 1000", "about 240 million years ago".
+    /// True for "c. 1300", "about 65 million years ago".
     public var approximate = false
     /// For a century: the part meant (`first half`, `second half`, `early`, `mid`, `late`).
     public var part: String?
-    /// For deep time: how many years before the reference date (240000000).
+    /// For deep time: how many years before the reference date (65000000).
     public var yearsAgo: Int?
-    /// True when the text wrote the era ("AD 14"), so display keeps it.
+    /// True when the text wrote the era ("AD 79"), so display keeps it.
     public var markedAD = false
 
     /// A year (and optionally a month or half).
@@ -48,10 +48,10 @@ public struct TimeRef: Sendable, Hashable, CustomStringConvertible {
         self.precision = precision
     }
 
-    /// Parses a time as written in a pack (see Docs/pack-format.md, "Times"): `2024`, `911`,
-    /// `2025-04`, `2024-05-17`, `2025-H1`, `2025-autumn`, `2015/2025`, `1038–40`, `c. 1000`,
-    /// `880s`, `10th century`, `first half of the 11th century`, `early 11th century`, `56 BC`,
-    /// `AD 14`, and, given `referenceYear`, `240 million years ago`. Nil when malformed.
+    /// Parses a time as written in a pack (see Docs/pack-format.md, "Times"): `2018`, `1347`,
+    /// `2019-04`, `2018-05-17`, `2019-H1`, `2019-autumn`, `2009/2019`, `1510–12`, `c. 1300`,
+    /// `1320s`, `14th century`, `first half of the 15th century`, `early 15th century`, `44 BC`,
+    /// `AD 79`, and, given `referenceYear`, `65 million years ago`. Nil when malformed.
     public init?(_ text: String, referenceYear: Int? = nil) {
         guard let t = TimeText.parse(text, referenceYear: referenceYear) else { return nil }
         self = t
@@ -63,7 +63,7 @@ public struct TimeRef: Sendable, Hashable, CustomStringConvertible {
     /// The years this time covers.
     public var years: ClosedRange<Int> { year...lastYear }
 
-    /// The years an approximate time may stand for: ±5 years around "c. 1000", ±10% around deep
+    /// The years an approximate time may stand for: ±5 years around "c. 1300", ±10% around deep
     /// time; the plain range otherwise.
     public var looseYears: ClosedRange<Int> {
         guard approximate else { return years }
@@ -84,7 +84,7 @@ public struct TimeRef: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 
-    /// ISO-like form for slots and `:why`: `2025-H1`, `2024-05-17`, `-55` (56 BC), `880/889`.
+    /// ISO-like form for slots and `:why`: `2019-H1`, `2018-05-17`, `-43` (44 BC), `1320/1329`.
     public var description: String {
         var s = String(year)
         if let half { s += "-H\(half)" }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Reading and writing times as text: the forms a pack author writes (`c. 1000`, `880s`,
-/// `first half of the 11th century`, `56 BC`, `240 million years ago`) and the forms an answer
-/// shows ("the 880s", "the first half of the 11th century", "56 BC", "17 May 2024").
+/// Reading and writing times as text: the forms a pack author writes (`c. 1300`, `1320s`,
+/// `first half of the 15th century`, `44 BC`, `65 million years ago`) and the forms an answer
+/// shows ("the 1320s", "the first half of the 15th century", "44 BC", "17 May 2018").
 /// Pure functions; O(length of the text).
 public enum TimeText {
     static let seasons: Set<String> = ["spring", "summer", "autumn", "winter"]
@@ -11,7 +11,7 @@ public enum TimeText {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 
-    /// The years of the `n`th century (1-based): the 10th century is 901–1000, the 1st century BC
+    /// The years of the `n`th century (1-based): the 14th century is 901–1000, the 1st century BC
     /// is 100 BC – 1 BC (astronomical −99…0).
     public static func century(_ n: Int, bc: Bool) -> ClosedRange<Int> {
         bc ? (1 - n * 100)...(1 - (n - 1) * 100 - 1) : ((n - 1) * 100 + 1)...(n * 100)
@@ -53,7 +53,7 @@ public enum TimeText {
         return t
     }
 
-    /// `240 million years ago`, `12,000 years ago`.
+    /// `65 million years ago`, `12,000 years ago`.
     static func yearsAgo(_ s: String, referenceYear: Int?) -> TimeRef? {
         guard s.hasSuffix(" years ago") else { return nil }
         let words = s.dropLast(" years ago".count).split(separator: " ").map(String.init)
@@ -70,15 +70,15 @@ public enum TimeText {
         return t
     }
 
-    /// `1038/1040`, `1038–1040`, `1038–40`, `56 BC/50 BC`, `1066 to 1087`.
+    /// `1510/1512`, `1510–1512`, `1510–12`, `44 BC/50 BC`, `1492 to 1087`.
     static func span(_ s: String, referenceYear: Int?) -> TimeRef? {
         for sep in ["/", "–", "—", " to ", "-"] {
             guard let r = s.range(of: sep) else { continue }
             let a = String(s[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
             var b = String(s[r.upperBound...]).trimmingCharacters(in: .whitespaces)
-            // "1038-40": a plain hyphen only between two year numbers (ISO dates use it too).
+            // "1510-40": a plain hyphen only between two year numbers (ISO dates use it too).
             if sep == "-" && !(a.allSatisfy(\.isNumber) && b.allSatisfy(\.isNumber) && b.count < a.count && a.count >= 3) { continue }
-            // "1038–40": the second year borrows the first one's leading digits.
+            // "1510–12": the second year borrows the first one's leading digits.
             if b.allSatisfy(\.isNumber), a.allSatisfy(\.isNumber), b.count < a.count { b = String(a.prefix(a.count - b.count)) + b }
             // "56–50 BC": the era written once, at the end, covers both.
             var left = a
@@ -96,7 +96,7 @@ public enum TimeText {
         return nil
     }
 
-    /// `10th century`, `11th-century`, `1st century bc`, `first half of the 11th century`, `early 12th century`.
+    /// `14th century`, `15th-century`, `1st century bc`, `first half of the 15th century`, `early 16th century`.
     static func centuryText(_ s: String) -> TimeRef? {
         var rest = s
         var part: String?
@@ -127,14 +127,14 @@ public enum TimeText {
         return nil
     }
 
-    /// `880s`, `1060s`; `1100s` is a century's first hundred years (1100–1199).
+    /// `1320s`, `1340s`; `1100s` is a century's first hundred years (1100–1199).
     static func decade(_ s: String) -> TimeRef? {
         guard s.hasSuffix("s"), let n = Int(s.dropLast()), n >= 10, n % 10 == 0 else { return nil }
         if n % 100 == 0, n >= 1000 { return TimeRef(from: n, to: n + 99, precision: .decade) }
         return TimeRef(from: n, to: n + 9, precision: .decade)
     }
 
-    /// `56 BC`, `56 BCE`, `AD 14`, `14 AD`, `14 CE`.
+    /// `44 BC`, `44 BCE`, `AD 79`, `14 AD`, `14 CE`.
     static func eraYear(_ s: String) -> TimeRef? {
         let w = s.split(separator: " ").map(String.init)
         guard w.count == 2 else { return nil }
@@ -144,7 +144,7 @@ public enum TimeText {
         return nil
     }
 
-    /// `2024`, `911`, `2025-04`, `2024-05-17`, `2025-H1`, `2025-autumn`.
+    /// `2018`, `1347`, `2019-04`, `2018-05-17`, `2019-H1`, `2019-autumn`.
     static func iso(_ s: String) -> TimeRef? {
         let f = s.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard let y = f.first.flatMap({ Int($0) }), y >= 1, y <= 99_999, f[0].allSatisfy(\.isNumber) else { return nil }
@@ -162,15 +162,15 @@ public enum TimeText {
         return t
     }
 
-    /// A year for display: `1066`, `911`, `AD 14` (when written so), `56 BC`.
+    /// A year for display: `1492`, `1347`, `AD 79` (when written so), `44 BC`.
     public static func year(_ y: Int, markedAD: Bool = false) -> String {
         if y <= 0 { return "\(1 - y) BC" }
         return markedAD ? "AD \(y)" : String(y)
     }
 
-    /// A time for display: `2024`, `May 2024`, `17 May 2024`, `the first half of 2025`,
-    /// `autumn 2025`, `1038–1040`, `the 880s`, `the 10th century`, `the first half of the 11th
-    /// century`, `56 BC`, `around 1000`, `about 240 million years ago`.
+    /// A time for display: `2018`, `May 2018`, `17 May 2018`, `the first half of 2019`,
+    /// `autumn 2019`, `1510–1512`, `the 1320s`, `the 14th century`, `the first half of the 11th
+    /// century`, `44 BC`, `around 1000`, `about 65 million years ago`.
     public static func display(_ t: TimeRef) -> String {
         let y = year(t.year, markedAD: t.markedAD)
         var s: String

@@ -30,7 +30,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 public enum VariantKind: String, Sendable, CaseIterable {
     /// One content word of five letters or more with two letters swapped, one dropped or one doubled.
     case typo
-    /// Diacritics removed (Việt Nam → Viet Nam), or added from the pack's concept terms.
+    /// Diacritics removed (Đà Lạt → Da Lat), or added from the pack's concept terms.
     case diacritics
     /// Lowercase, punctuation removed.
     case lowercase
@@ -52,7 +52,7 @@ public struct VariantMaker {
     let seed: UInt64
     /// Concept terms as stems, longest first: (stems, term as written, concept).
     let terms: [(stems: [String], term: String, concept: String)]
-    /// Terms with diacritics, keyed by their folded words: ("viet nam" → "Việt Nam").
+    /// Terms with diacritics, keyed by their folded words: ("da lat" → "Đà Lạt").
     let accented: [(folded: [String], term: String)]
 
     /// Openings a person might type before the question.
@@ -182,7 +182,7 @@ public struct VariantMaker {
         var out = ""
         for (i, c) in chars.enumerated() {
             if c.isLetter || c.isNumber || c == " " { out.append(c); continue }
-            // Keep separators inside numbers (710,000; 7.5).
+            // Keep separators inside numbers (540,000; 7.5).
             if (c == "," || c == "."), i > 0, i + 1 < chars.count, chars[i - 1].isNumber, chars[i + 1].isNumber { out.append(c); continue }
             if c == "-" || c == "/" || c == "–" { out.append(" ") }
         }

@@ -336,7 +336,8 @@ public struct Engine: Sendable {
         guard elliptical, a.contentUnits.count <= 3, a.kind == .what || a.kind == .how else { return nil }
         let pa = analyzer.analyse(prev)
         for e in a.entities {
-            guard let cls = pack.concepts[e.concept]?.entityClass, !["country", "nationality"].contains(cls) else { continue }
+            // Entities that fill direction slots change slots instead (``slotFollowUp``).
+            guard index.slotValue(e.concept) == nil, let cls = pack.concepts[e.concept]?.entityClass else { continue }
             guard let old = pa.entities.first(where: { pack.concepts[$0.concept]?.entityClass == cls && $0.concept != e.concept }) else { continue }
             // Replace the old entity's words in the previous question by the new entity's words.
             let oldUnit = pa.units[old.unit], newUnit = a.units[e.unit]
@@ -362,7 +363,7 @@ public struct Engine: Sendable {
             s["source"] = tgt; s["target"] = src; changed = true
         }
         for e in a.entities {
-            guard let country = pack.concepts[e.concept]?.country else { continue }
+            guard let country = index.slotValue(e.concept) else { continue }
             let role = e.role ?? "source"
             let old = s[role]
             if old != country {
@@ -392,7 +393,7 @@ public struct Engine: Sendable {
             ["source", "target", "time"].allSatisfy { k in
                 guard let want = s[k] else { return true }
                 guard let have = i.slots[k] else { return k != "time" }
-                return have == want || (pack.concepts[have]?.country == want)
+                return have == want || index.slotValue(have) == want
             }
         }
         return (fit?.offset, s)

@@ -171,9 +171,9 @@ public final class Shell {
         switch name {
         case "quit", "exit", "q": return false
         case "help", "h", "?":
-            var t = "Type a question about the document, or a command:\n"
+            var t = "Type a question about \(engine.pack.settings.name), or a command:\n"
             for c in Self.commands { t += "  :\(c.name)\(c.args.isEmpty ? "" : " " + c.args)".padding(toLength: 20, withPad: " ", startingAt: 0) + c.help + "\n" }
-            t += "Follow-ups work: ask “and the other way round?” or “when did he start?” after a question."
+            t += "Follow-ups work: after a question, ask “and the other way round?”, “what about …?” or use “he”, “it”, “they”."
             try say(line, t)
         case "topics":
             var groups: [(String, [Intent])] = []

@@ -257,10 +257,11 @@ public struct Analyzer: Sendable {
     static let placeNouns: Set<String> = ["city", "cities", "province", "provinces", "town", "towns", "region", "regions", "place", "places", "university", "universities", "school", "schools"]
     static let receiveVerbs: Set<String> = ["receive", "received", "receives", "receiving", "welcome", "welcomed", "welcomes", "attract", "attracted", "attracts", "host", "hosted", "hosts", "get", "got", "gets", "draw", "drew", "drawn"]
 
-    /// Entities named in the utterance, with direction roles for countries and nationalities:
-    /// a preposition before a country decides (`from` → source; `to`, `in`, `into`, after
-    /// `visit` → target); a nationality is the source ("Japanese visitors"); a bare country takes
-    /// the role left free, or with a receiving verb ("Viet Nam received …") the target.
+    /// Entities named in the utterance, with direction roles for the entities that fill direction
+    /// slots (countries and nationalities, and any entity some intent names in a `source` or
+    /// `target` slot): a preposition before one decides (`from`, `by` → source; `to`, `in`,
+    /// `into`, after `visit` → target); a nationality is the source ("French visitors"); a bare
+    /// entity takes the role left free, or with a receiving verb ("Spain received …") the target.
     func entities(_ units: [Unit], words: [String]) -> ([EntityMention], Bool) {
         var out: [EntityMention] = []
         let between = units.contains { $0.text == "between" || $0.text == "both" }
@@ -268,7 +269,7 @@ public struct Analyzer: Sendable {
             for c in u.concepts {
                 guard let concept = concepts[c], let cls = concept.entityClass else { continue }
                 var role: String?
-                if concept.country != nil && !between {
+                if index.slotValue(c) != nil && !between {
                     var j = ui - 1
                     while j >= 0, ["the", "a"].contains(units[j].text) { j -= 1 }
                     // The last word of the previous unit ("went to" ends in "to").
@@ -287,7 +288,7 @@ public struct Analyzer: Sendable {
                 out.append(m)
             }
         }
-        let isCountry = { (m: EntityMention) in self.concepts[m.concept]?.country != nil }
+        let isCountry = { (m: EntityMention) in self.index.slotValue(m.concept) != nil }
         let bare = out.indices.filter { isCountry(out[$0]) && out[$0].role == nil && !between }
         if !bare.isEmpty {
             let receiving = words.contains { Self.receiveVerbs.contains($0) }
@@ -297,10 +298,10 @@ public struct Analyzer: Sendable {
                 for b in bare { out[b].role = taken.contains("target") ? "source" : "target" }
             } else if taken.count == 1 {
                 let free = taken.contains("source") ? "target" : "source"
-                let takenCountry = out.first { isCountry($0) && $0.role != nil }.flatMap { concepts[$0.concept]?.country }
-                for b in bare where concepts[out[b].concept]?.country != takenCountry { out[b].role = free }
+                let takenCountry = out.first { isCountry($0) && $0.role != nil }.flatMap { index.slotValue($0.concept) }
+                for b in bare where index.slotValue(out[b].concept) != takenCountry { out[b].role = free }
             } else if taken.isEmpty, bare.count == 2,
-                      concepts[out[bare[0]].concept]?.country != concepts[out[bare[1]].concept]?.country {
+                      index.slotValue(out[bare[0]].concept) != index.slotValue(out[bare[1]].concept) {
                 out[bare[0]].role = "source"; out[bare[1]].role = "target"
             }
         }

@@ -118,11 +118,11 @@ public struct Matcher: Sendable {
             if blocked == nil {
                 for slot in ["source", "target"] {
                     guard let want = intent.slots[slot] else { continue }
-                    let wantCountry = pack.concepts[want]?.country ?? want
+                    let wantCountry = index.slotValue(want) ?? want
                     // A nationality's default reading ("Swedes love jazz") only decides
                     // between intents of a family that differ by direction.
                     if let m = a.entities.first(where: { $0.role == slot && ($0.roleIsExplicit || intent.family != nil) }),
-                       let got = pack.concepts[m.concept]?.country, got != wantCountry {
+                       let got = index.slotValue(m.concept), got != wantCountry {
                         blocked = "\(slot) is \(wantCountry), not \(got)"
                         userReason = "I have that only for the other direction."
                     }
@@ -169,8 +169,8 @@ public struct Matcher: Sendable {
             // does one whose direction slots agree with the roles the question states.
             if intent.ask.contains(a.kind) { score += 0.02 }
             for slot in ["source", "target"] {
-                guard let want = intent.slots[slot].map({ pack.concepts[$0]?.country ?? $0 }) else { continue }
-                if a.entities.contains(where: { $0.role == slot && pack.concepts[$0.concept]?.country == want }) { score += 0.03 }
+                guard let want = intent.slots[slot].map({ index.slotValue($0) ?? $0 }) else { continue }
+                if a.entities.contains(where: { $0.role == slot && index.slotValue($0.concept) == want }) { score += 0.03 }
             }
             // A yes/no question about another time still reaches the intent (to answer "no"),
             // but any intent whose facts fit the time wins over it.

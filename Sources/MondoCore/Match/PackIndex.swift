@@ -52,6 +52,10 @@ public struct PackIndex: Sendable {
     var idf: [String: Double] = [:]
     /// Compiled intents, parallel to `pack.intents`.
     public var intents: [CompiledIntent] = []
+    /// Entity concepts some intent names in a `source` or `target` slot: they take direction roles.
+    public var slotEntities: Set<String> = []
+    /// Countries and nationalities by the country they stand for.
+    var countryOf: [String: String] = [:]
     /// Intent position by id.
     var position: [String: Int] = [:]
     /// Inverted index: matching key → positions of the intents whose vocabulary has it. The
@@ -147,7 +151,7 @@ public struct PackIndex: Sendable {
                 putText(Self.factText(f), 0.5)
             }
             putText(Self.answerText(i.answer), 0.5)
-            for v in [i.slots["source"], i.slots["target"]].compactMap({ $0 }) { scope.insert(v) }
+            for v in [i.slots["source"], i.slots["target"]].compactMap({ $0 }) { scope.insert(v); slotEntities.insert(v) }
             var times = i.facts.compactMap { pack.facts[$0]?.time }
             if let t = i.slots["time"].flatMap({ TimeRef($0, referenceYear: pack.settings.thisYear) }) { times.append(t) }
             for f in i.facts.compactMap({ pack.facts[$0] }) {
@@ -157,6 +161,7 @@ public struct PackIndex: Sendable {
             compiled.append(CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers))
         }
         intents = compiled
+        for (name, c) in pack.concepts { if let country = c.country { countryOf[name] = country } }
         for (pos, c) in compiled.enumerated() {
             for (k, w) in c.vocab {
                 postings[k, default: []].append(pos)
@@ -214,5 +219,12 @@ public struct PackIndex: Sendable {
     /// Weight of a unit's most informative known key, or nil when no intent knows any of its keys.
     func weight(_ u: Unit) -> Double? {
         u.keys.compactMap { idf[$0] }.max()
+    }
+
+    /// The value an entity gives a direction slot: a country or nationality gives its country
+    /// (`french` → `france`); any other entity some intent names in a slot gives itself; others
+    /// take no role. O(1).
+    public func slotValue(_ concept: String) -> String? {
+        countryOf[concept] ?? (slotEntities.contains(concept) ? concept : nil)
     }
 }

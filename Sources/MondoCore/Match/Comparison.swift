@@ -15,6 +15,9 @@ struct Comparison {
 
     static let comparatives: Set<String> = ["more", "bigger", "larger", "higher", "greater", "less", "fewer", "smaller", "lower", "times", "difference", "gap", "bigger", "largest", "biggest", "compare", "comparison", "versus", "vs", "outnumber", "exceed", "combined", "together", "total", "sum"]
 
+    /// Verbs after which "more than" is an intensifier ("more than doubled"), by stem.
+    static let multiplicativeVerbs: Set<String> = Set(["double", "doubles", "doubled", "triple", "triples", "tripled", "treble", "trebled", "quadruple", "quadrupled", "halve", "halved", "multiply", "multiplied", "exceed", "exceeds", "exceeded", "match", "matched", "offset", "offsets"].map(Stemmer.stem))
+
     /// The operation asked for and the two fact ids, or nil when the question is not a comparison
     /// of two facts the pack knows.
     func find(_ a: Analysis) -> (op: Op, first: String, second: String)? {
@@ -28,6 +31,10 @@ struct Comparison {
             return nil
         }()
         guard let cut = split, cut > 0, cut < a.units.count - 1 else { return nil }
+        // "… more than triples the flow": "more than" before a verb intensifies the verb; it
+        // compares nothing.
+        if words[cut] == "than", let verb = a.units[(cut + 1)...].first(where: { !$0.isStop }),
+           Self.multiplicativeVerbs.contains(verb.stem ?? verb.text) { return nil }
         // "more than 8%", "fewer than 600,000": a threshold, which yes/no answers, not a second fact.
         if let u = a.units[(cut + 1)...].first(where: { !$0.isStop }), let n = u.number, n > 1, !(1990...2100).contains(n) { return nil }
         let left = Array(a.units[..<cut])

@@ -409,7 +409,7 @@ struct PackLoader {
                     diagnostics.append(doc.diag(.error, "unknown slot '\(k)' (slots are source, target, time)", at: kn)); continue
                 }
                 guard let val = string(v, doc, k) else { continue }
-                if k == "time", TimeRef(val) == nil { diagnostics.append(doc.diag(.error, "slot time '\(val)' must look like 2018 or 2019-H1", at: v)) }
+                if k == "time", TimeRef(val, referenceYear: settings.thisYear) == nil { diagnostics.append(doc.diag(.error, "slot time '\(val)' is not a time: \(Self.timeForms)", at: v)) }
                 if k != "time" { conceptRefs.append((val, v, doc)) }
                 slots[k] = val
             }

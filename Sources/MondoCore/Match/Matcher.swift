@@ -84,7 +84,7 @@ public struct Matcher: Sendable {
             for group in intent.require {
                 if group.contains(where: { matches($0, a, keysPresent) }) { continue }
                 if group.contains(where: { contextKeys.contains(Self.key($0)) }) { fromContext += 1; continue }
-                blocked = "needs \(group.map(\.description).joined(separator: " or "))"
+                blocked = "needs \(group.map(pack.written).joined(separator: " or "))"
                 break
             }
             if let (why, user) = entityReason {
@@ -92,7 +92,7 @@ public struct Matcher: Sendable {
                 userReason = user
             }
             if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, mainKeys) }) {
-                blocked = "excluded by '\(ex)'"
+                blocked = "excluded by '\(pack.written(ex))'"
             }
             if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind) {
                 blocked = "answers \(intent.ask.map(\.rawValue).sorted().joined(separator: "/")), not \(a.kind.rawValue) questions"

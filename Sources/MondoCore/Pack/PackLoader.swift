@@ -20,6 +20,9 @@ public struct Pack: Sendable {
     public var lexicon: Set<String>
     /// Warnings found while loading (errors throw instead).
     public var warnings: [Diagnostic]
+    /// How the author wrote each word or phrase term (the first spelling met), for messages that
+    /// must not show stems; see ``written(_:)``.
+    public var spellings: [Term: String] = [:]
 
     /// Loads every file of the pack in `directory`.
     ///
@@ -44,6 +47,9 @@ struct PackLoader {
     var intentNodes: [(Intent, Node, YAMLDocument)] = []
     var settings = PackSettings()
     var templates: [String: MustacheTemplate] = [:]
+    /// Recorded failures, so that references to them are not reported again (see PackLoader+Failures.swift).
+    var failed = FailedDefinitions()
+    var spellings: [Term: String] = [:]
 
     init(directory: String) { self.directory = directory }
 
@@ -77,10 +83,11 @@ struct PackLoader {
             }
         }
         crossCheck()
+        diagnostics = Self.unique(diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw PackError(diagnostics: errors + diagnostics.filter { $0.severity == .warning }) }
         return Pack(directory: directory, settings: settings, concepts: concepts, facts: facts,
-                    intents: intents, templates: templates, lexicon: lexicon, warnings: diagnostics)
+                    intents: intents, templates: templates, lexicon: lexicon, warnings: diagnostics, spellings: spellings)
     }
 
     mutating func read(_ path: String, required: Bool) -> YAMLDocument? {
@@ -156,7 +163,7 @@ struct PackLoader {
 
     mutating func readSettings(_ doc: YAMLDocument) {
         guard let root = doc.root, let m = expectMapping(root, doc, "pack.yaml") else { return }
-        checkKeys(m, doc, allowed: ["name", "source", "this_year", "interview_date", "stopwords", "fallback", "subject"], required: ["name"], what: "pack.yaml", at: root)
+        checkKeys(m, doc, allowed: ["name", "source", "this_year", "interview_date", "stopwords", "fallback", "subject", "comparisons"], required: ["name"], what: "pack.yaml", at: root)
         if let subj = string(m["subject"], doc, "subject") {
             settings.subject = subj
             conceptRefs.append((subj, m["subject"]!, doc))
@@ -169,6 +176,7 @@ struct PackLoader {
             else { diagnostics.append(doc.diag(.error, "interview_date must look like 2025-08 or 2025-08-15, not '\(d)'", at: m["interview_date"])) }
         } else { settings.interviewDate = TimeRef(year: settings.thisYear) }
         settings.stopwords = strings(m["stopwords"], doc, "stopwords").map(\.0)
+        if let on = onOff(m["comparisons"], doc, "comparisons") { settings.comparisons = on }
         if let f = m["fallback"], let fm = expectMapping(f, doc, "fallback") {
             checkKeys(fm, doc, allowed: ["not_understood", "not_in_pack", "suggestions"], required: [], what: "fallback", at: f)
             settings.notUnderstood = string(fm["not_understood"], doc, "not_understood") ?? settings.notUnderstood
@@ -193,22 +201,23 @@ struct PackLoader {
         }
     }
 
-    static let entityClasses = ["country", "nationality", "person", "organisation", "place", "event", "measure"]
+    static let entityClasses = ["country", "nationality", "language", "person", "organisation", "place", "event", "measure"]
 
     mutating func readConcepts(_ node: Node, _ doc: YAMLDocument) {
         guard let m = expectMapping(node, doc, "'concepts'") else { return }
         for (name, kn, value) in m {
             if !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || name.isEmpty {
-                diagnostics.append(doc.diag(.error, "concept name '\(name)' may only use letters, digits and '_'", at: kn)); continue
+                diagnostics.append(doc.diag(.error, "concept name '\(name)' may only use letters, digits and '_'", at: kn)); failed.concepts.insert(name); continue
             }
             if let prev = concepts[name] {
                 diagnostics.append(doc.diag(.error, "concept '\(name)' is already defined at \(prev.location.map(\.description) ?? "?")", at: kn)); continue
             }
             var c = Concept(name: name, terms: [], entityClass: nil, of: nil, location: doc.location(kn))
+            var termNodes: [(String, Node)] = []
             if value.isMapping {
                 let cm = MappingEntries(value)
                 checkKeys(cm, doc, allowed: ["class", "of", "terms"], required: ["terms"], what: "concept '\(name)'", at: kn)
-                c.terms = strings(cm["terms"], doc, "terms").map(\.0)
+                termNodes = strings(cm["terms"], doc, "terms")
                 if let cls = string(cm["class"], doc, "class") {
                     if Self.entityClasses.contains(cls) { c.entityClass = cls }
                     else {
@@ -218,9 +227,10 @@ struct PackLoader {
                 }
                 if let of = string(cm["of"], doc, "of") { c.of = of; conceptRefs.append((of, cm["of"]!, doc)) }
             } else {
-                c.terms = strings(value, doc, "concept '\(name)'").map(\.0)
+                termNodes = strings(value, doc, "concept '\(name)'")
             }
-            for (t, tn) in strings(value.isMapping ? MappingEntries(value)["terms"] : value, doc, "terms") where t.hasPrefix("~") {
+            c.terms = termNodes.map(\.0)
+            for (t, tn) in termNodes where t.hasPrefix("~") {
                 conceptRefs.append((String(t.dropFirst()), tn, doc))
             }
             if c.terms.isEmpty { diagnostics.append(doc.diag(.error, "concept '\(name)' has no terms", at: kn)) }
@@ -245,6 +255,7 @@ struct PackLoader {
 
     mutating func readFact(_ node: Node, _ doc: YAMLDocument) {
         guard let m = expectMapping(node, doc, "a fact") else { return }
+        defer { noteFailedFact(m) }
         let common = ["id", "type", "label", "source", "time", "approx", "note"]
         guard let type = string(m["type"], doc, "type") else {
             checkKeys(m, doc, allowed: common + Self.factKeys.values.flatMap { $0 } + Self.factOptional.values.flatMap { $0 }, required: ["id", "type"], what: "a fact", at: node)
@@ -287,8 +298,10 @@ struct PackLoader {
         case "money":
             value = number(m["value"], doc, "value").map { FactValue.money(value: $0, currency: string(m["currency"], doc, "currency") ?? "USD") }
         case "percentage":
+            let before = diagnostics.count  // a value that is not a number is one mistake, not two
             if let v = number(m["value"], doc, "value") { value = .percentage(low: v, high: v) }
             else if let lo = number(m["low"], doc, "low"), let hi = number(m["high"], doc, "high") { value = .percentage(low: lo, high: hi) }
+            else if diagnostics.count > before { value = nil }
             else { diagnostics.append(doc.diag(.error, "a percentage fact needs 'value', or 'low' and 'high'", at: node)); value = nil }
         case "factor": value = number(m["value"], doc, "value").map { .factor(value: $0) }
         case "rank":
@@ -326,7 +339,9 @@ struct PackLoader {
         }
         let toks = Normalizer.tokens(s)
         if toks.isEmpty { diagnostics.append(doc.diag(.error, "term '\(s)' has no words", at: node)); return nil }
-        return toks.count == 1 ? .word(toks[0].stem) : .phrase(toks.map(\.stem))
+        let t: Term = toks.count == 1 ? .word(toks[0].stem) : .phrase(toks.map(\.stem))
+        if spellings[t] == nil { spellings[t] = s }
+        return t
     }
 
     mutating func terms(_ node: Node?, _ doc: YAMLDocument, _ what: String) -> [Term] {
@@ -416,15 +431,16 @@ struct PackLoader {
     // MARK: - Cross-references
 
     mutating func crossCheck() {
-        for (name, node, doc) in conceptRefs where concepts[name] == nil {
+        for (name, node, doc) in conceptRefs where concepts[name] == nil && !failed.concepts.contains(name) {
             let hint = nearest(name, in: concepts.keys.sorted(), limit: 3).map { "; did you mean '~\($0)'?" } ?? ""
             diagnostics.append(doc.diag(.error, "unknown concept '~\(name)'\(hint)", at: node))
         }
         for (intent, node, doc) in intentNodes {
             let m = MappingEntries(node)
-            let factNodes = strings(m["facts"], doc, "facts")
-            for (f, fn) in factNodes where facts[f] == nil {
-                let hint = nearest(f, in: facts.keys.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? ""
+            let factNodes = quietly { $0.strings(m["facts"], doc, "facts") }
+            // A fact that was defined but failed has its own error; naming it is no second mistake.
+            for (f, fn) in factNodes where facts[f] == nil && !failed.facts.contains(f) {
+                let hint = nearest(f, in: facts.keys.sorted() + failed.facts.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(doc.diag(.error, "unknown fact '\(f)'\(hint)", at: fn))
             }
             var names = Set(intent.facts)
@@ -433,6 +449,7 @@ struct PackLoader {
                     names.insert(name)
                     guard let comp = intent.compute.first(where: { $0.name == name })?.computation else { continue }
                     let ofNode = MappingEntries(v)["of"]
+                    if comp.operands.contains(where: failed.facts.contains) { continue }
                     if let problem = Computer.check(comp, facts: facts) {
                         diagnostics.append(doc.diag(.error, "computation '\(name)': \(problem)", at: ofNode ?? kn))
                     }
@@ -449,6 +466,7 @@ struct PackLoader {
             for ref in TemplateNames.references(in: intent.answer) {
                 let head = String(ref.split(separator: ".").first ?? "")
                 if head == "" || head == "." || TemplateNames.contextNames.contains(head) { continue }
+                if failed.facts.contains(head) || misspeltInFacts(head, listed: factNodes.map(\.0)) { continue }
                 if !names.contains(head) {
                     let hint = nearest(head, in: names.filter { n in facts[n] != nil || intent.compute.contains(where: { $0.name == n }) }.sorted() + facts.keys.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? ""
                     let known = facts[head] != nil ? " (add it to this intent's facts)" : ""

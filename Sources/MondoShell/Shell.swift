@@ -24,6 +24,9 @@ public final class Shell {
     public private(set) var resetsBefore: Set<Int> = []
     /// Print the `:why` detail after every answer.
     public var trace = false
+    /// Answer every question in a new conversation (`--independent`): nothing a question says is
+    /// remembered for the next one, as if `:reset` came before each.
+    public var independent = false
     let packDirectory: String
     let format: OutputFormat
     let out: OutputSink
@@ -146,6 +149,10 @@ public final class Shell {
 
     /// Answers one question and prints the answer.
     public func ask(_ question: String) throws {
+        if independent, !turns.isEmpty {
+            context = DialogueContext()
+            resetsBefore.insert(turns.count)
+        }
         let r = engine.respond(to: question, context: &context)
         turns.append((question, r))
         switch format {

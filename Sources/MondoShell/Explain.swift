@@ -29,6 +29,7 @@ public enum Explain {
             let score = String(format: "%.3f", c.score)
             out.append("  \(i + 1). \(c.intent)  \(score)" + (c.blocked.map { "  blocked: \($0)" } ?? ""))
         }
+        if e.candidates.count > 5 { out.append("  … more: :why all lists every candidate; :why INTENT_ID says why one did not answer") }
         if let id = r.intent {
             out.append("intent:      \(id) (score \(String(format: "%.3f", r.score ?? 0)))")
         } else {

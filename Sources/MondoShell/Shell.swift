@@ -19,6 +19,8 @@ public final class Shell {
     public private(set) var context = DialogueContext()
     /// Every answered or declined question of the session, in order.
     public private(set) var turns: [(question: String, response: Response)] = []
+    /// The dialogue context just before each turn, parallel to `turns` (for `:why INTENT_ID`).
+    public private(set) var contextsBefore: [DialogueContext] = []
     /// Positions in `turns` before which the conversation was reset (`:reset`, `{"reset": true}`),
     /// so that `:save` writes `@reset` there.
     public private(set) var resetsBefore: Set<Int> = []
@@ -39,6 +41,7 @@ public final class Shell {
         ("help", "", "this list"),
         ("topics", "", "what can be asked, with an example question for each topic"),
         ("why", "[QUESTION]", "how the last answer (or QUESTION) was understood: tokens, corrections, concepts, candidates, facts"),
+        ("why", "INTENT_ID|all", "why that intent did not answer the last question (blocks, score, rival); all: every candidate"),
         ("trace", "on|off", "show the :why detail after every answer"),
         ("context", "", "what the conversation remembers"),
         ("reset", "", "forget the conversation (follow-ups start afresh)"),
@@ -153,6 +156,7 @@ public final class Shell {
             context = DialogueContext()
             resetsBefore.insert(turns.count)
         }
+        contextsBefore.append(context)
         let r = engine.respond(to: question, context: &context)
         turns.append((question, r))
         switch format {
@@ -197,12 +201,7 @@ public final class Shell {
             }
             try say(line, t)
         case "why":
-            if !arg.isEmpty {
-                var scratch = context
-                try say(line, Explain.text(engine.respond(to: arg, context: &scratch)))
-            } else if let last = turns.last {
-                try say(line, Explain.text(last.response))
-            } else { try say(line, "Nothing to explain yet: ask a question first, or type :why QUESTION.") }
+            try say(line, why(arg))
         case "trace":
             switch arg.lowercased() {
             case "on": trace = true; try say(line, "Trace on: every answer is followed by its explanation.")

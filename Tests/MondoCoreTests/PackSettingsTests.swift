@@ -69,3 +69,33 @@ struct PackSettingsTests {
         #expect(r.explanation.candidates.first?.blocked == "does not know about 'dutch' (language)")
     }
 }
+
+/// ``Engine/explain(intent:for:context:response:)`` on a small pack.
+@Suite("Explaining one intent")
+struct IntentExplanationTests {
+    @Test func anEntityOutOfScopeIsNamedWithTheScope() throws {
+        let dir = try temporaryPack(concepts: PackSettingsTests.concepts, topic: PackSettingsTests.topic)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let engine = try Engine(packDirectory: dir)
+        var ctx = DialogueContext()
+        let r = engine.respond(to: "How many people speak Dutch?", context: &ctx)
+        let x = try #require(engine.explain(intent: "lang.german", for: r.explanation.analysis, response: r))
+        #expect(x.blocks == ["“dutch” is dutch (language), outside its scope (german); add it to its entities if it answers for it"])
+        #expect(x.outcome.hasPrefix("blocked: “dutch”"))
+        #expect(x.requireGroups == [RequireGroupMatch(terms: "~speak", matchedBy: "speak")])
+        #expect(x.rank == 1 && x.scored == 1)
+        #expect(engine.explain(intent: "lang.nothing", for: r.explanation.analysis) == nil)
+    }
+
+    @Test func aMissingGroupIsShownAsWritten() throws {
+        let topic = PackSettingsTests.topic.replacingOccurrences(of: "require: [~speak]", with: "require: [~speak, left turns]")
+        let dir = try temporaryPack(concepts: PackSettingsTests.concepts, topic: topic)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let engine = try Engine(packDirectory: dir)
+        let x = try #require(engine.explain(intent: "lang.german", for: engine.analyse("How many people speak German?")))
+        #expect(x.blocks == ["no word of the question matches its require group left turns"])
+        #expect(x.requireGroups.last == RequireGroupMatch(terms: "left turns", matchedBy: nil))
+        // The matcher's own reason uses the written form too, not the stems.
+        #expect(engine.allCandidates(for: engine.analyse("How many people speak German?")).first?.blocked == "needs left turns")
+    }
+}

@@ -41,7 +41,7 @@ public final class Shell {
         ("help", "", "this list"),
         ("topics", "", "what can be asked, with an example question for each topic"),
         ("why", "[QUESTION]", "how the last answer (or QUESTION) was understood: tokens, corrections, concepts, candidates, facts"),
-        ("why", "INTENT_ID|all", "why that intent did not answer the last question (blocks, score, rival); all: every candidate"),
+        ("why", "INTENT|all", "why intent INTENT did not answer the last question (blocks, score, rival); all: every candidate"),
         ("trace", "on|off", "show the :why detail after every answer"),
         ("context", "", "what the conversation remembers"),
         ("reset", "", "forget the conversation (follow-ups start afresh)"),

@@ -5,7 +5,7 @@ import MondoCore
 /// (YAML, schema, unknown names, bad computations) and, when the pack loads, the lint-only checks:
 ///
 /// - **overlap** (error): two intents of equal priority that both take a concrete question (an
-///   example or a transcript question) with scores within ``margin`` of each other, neither
+///   example, or a transcript question not marked `@decline`) with scores within ``margin`` of each other, neither
 ///   blocked: which one answers is decided by a hair, or the engine declines it as ambiguous;
 /// - **example** (warning): an intent's own example (quoted) that is answered by another intent or
 ///   declined, with why its intent lost, in the author's words (never stems);

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MondoCore
 
@@ -36,5 +37,67 @@ struct LoaderFollowOnTests {
     @Test func noDiagnosticIsRepeated() throws {
         let errs = try errors()
         #expect(Set(errs).count == errs.count)
+    }
+}
+
+/// A file that is not valid YAML is one error: the names it defines are not reported as unknown
+/// wherever other files use them.
+@Suite("Loader: a YAML syntax error is one error")
+struct LoaderSyntaxErrorTests {
+    static let concepts = """
+    concepts:
+      # the two countries
+      japan:
+        class: country
+        terms: [japan, nippon
+      vietnam: {class: country, terms: [viet nam]}
+      visit: [visit, visitor]
+    """
+    static let facts = """
+    facts:
+      - id: jp_visitors
+        type: quantity
+        label: Japanese visitors
+        value: [710000
+        unit: people
+        source: Q1
+    """
+    static let intents = """
+    intents:
+      - id: visits.jp
+        require: [~visit, ~japan]
+        slots: {source: japan, target: vietnam}
+        facts: [jp_visitors]
+        answer: "{{jp_visitors.display}}"
+      - id: visits.typo
+        require: [~visti]
+        facts: [jp_visitor]
+        answer: "x"
+    """
+
+    func errors(brokenConcepts: Bool) throws -> [Diagnostic] {
+        let dir = NSTemporaryDirectory() + "mondo-yaml-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/topics", withIntermediateDirectories: true)
+        try "name: t\n".write(toFile: dir + "/pack.yaml", atomically: true, encoding: .utf8)
+        let concepts = brokenConcepts ? Self.concepts : Self.concepts.replacingOccurrences(of: "nippon\n", with: "nippon]\n")
+        try concepts.write(toFile: dir + "/concepts.yaml", atomically: true, encoding: .utf8)
+        try Self.facts.write(toFile: dir + "/topics/a_facts.yaml", atomically: true, encoding: .utf8)
+        try Self.intents.write(toFile: dir + "/topics/b_intents.yaml", atomically: true, encoding: .utf8)
+        do { _ = try Pack.load(from: dir); return [] } catch { return error.diagnostics.filter { $0.severity == .error } }
+    }
+
+    @Test func brokenConceptsAndFactsFiles() throws {
+        let errs = try errors(brokenConcepts: true)
+        let names = errs.map { ($0.location.map { ($0.path as NSString).lastPathComponent } ?? "", String($0.message.prefix(13))) }
+        // One syntax error per broken file; the typos of the last intent are still reported.
+        #expect(names.map(\.0) == ["concepts.yaml", "a_facts.yaml", "b_intents.yaml", "b_intents.yaml"], "\(errs)")
+        #expect(names.map(\.1) == ["invalid YAML:", "invalid YAML:", "unknown conce", "unknown fact "], "\(errs)")
+    }
+
+    @Test func onlyTheFactsFileBroken() throws {
+        let errs = try errors(brokenConcepts: false)
+        #expect(errs.count == 3, "\(errs)")
+        #expect(!errs.contains { $0.message.hasPrefix("unknown fact 'jp_visitors'") || $0.message.hasPrefix("unknown concept '~japan'") })
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Names the pack defines but that failed to load (a fact with an unknown type or a value that
@@ -16,6 +17,30 @@ extension PackLoader {
     mutating func noteFailedFact(_ m: MappingEntries) {
         guard let id = m["id"]?.scalarText, facts[id] == nil else { return }
         failed.facts.insert(id)
+    }
+
+    /// Records the fact ids and concept names a file that is not valid YAML appears to define,
+    /// read line by line: `- id: name` lines, and the keys one level under a top-level
+    /// `concepts:`. Without this, one syntax error in concepts.yaml became an "unknown concept"
+    /// error at every use of every concept.
+    mutating func noteDefinitions(inUnparsed text: String) {
+        var conceptIndent: Int?? = nil  // nil: outside `concepts:`; .some(nil): its first key not seen yet
+        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let line = raw.prefix { $0 != "#" }
+            let body = line.drop { $0 == " " }
+            guard !body.isEmpty, !body.allSatisfy(\.isWhitespace) else { continue }
+            let indent = line.count - body.count
+            let key = body.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            let afterKey = body.dropFirst(key.count)
+            if indent == 0 { conceptIndent = key == "concepts" && afterKey.hasPrefix(":") ? .some(nil) : nil; continue }
+            if body.hasPrefix("- id:") || body.hasPrefix("-   id:") {
+                let id = body.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+                if !id.isEmpty { failed.facts.insert(id) }
+            }
+            guard let level = conceptIndent, !key.isEmpty, afterKey.hasPrefix(":") else { continue }
+            if level == nil { conceptIndent = .some(indent) }
+            if indent == (conceptIndent ?? nil) { failed.concepts.insert(String(key)) }
+        }
     }
 
     /// Runs `body` and drops the diagnostics it adds: for re-reading a node whose problems were

@@ -101,6 +101,7 @@ struct PackLoader {
         }
         let doc = YAMLDocument(path: path, text: text, diagnostics: &diagnostics)
         guard doc.root != nil else {
+            noteDefinitions(inUnparsed: text)
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 diagnostics.append(Diagnostic(.error, "file is empty", at: SourceLocation(path: path, line: 1, column: 1)))
             }

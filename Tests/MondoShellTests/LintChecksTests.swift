@@ -110,6 +110,17 @@ struct LintChecksTests {
         #expect(status == 0)
     }
 
+    @Test func aCounterexampleThatReachesItsIntentIsReported() throws {
+        let topic = RiverPack.topic.replacingOccurrences(of: "examples: [How long is the Nile?]",
+                                                         with: "examples: [How long is the Nile?]\n    counterexamples: [What is the length of the Nile?]")
+        let p = try RiverPack(transcript: "> How long is the Nile?\n", topic: topic)
+        defer { p.remove() }
+        let w = p.lint().filter { $0.message.hasPrefix("counterexample") }
+        #expect(w.count == 1, "\(p.lint())")
+        #expect(w.first?.message.hasPrefix("counterexample “What is the length of the Nile?” of 'rivers.length' reaches it (score ") == true)
+        #expect(w.first?.location?.line == 14)
+    }
+
     @Test func aPackThatFailsStillHasItsTranscriptsChecked() throws {
         let broken = RiverPack.topic.replacingOccurrences(of: "value: 6650", with: "value: long")
         let p = try RiverPack(transcript: "> How long is the Nile?\n@intnt rivers.length\n", topic: broken)

@@ -11,6 +11,8 @@ import MondoCore
 ///   declined, with why its intent lost, in the author's words (never stems);
 /// - **exclude** (note): an `exclude` word whose stem also matches other words the pack knows
 ///   ("dams" blocks every "dam"), see ``excludeNotes(_:)``;
+/// - **counterexample** (warning): a near-miss question listed in `counterexamples` that reaches
+///   the intent anyway;
 /// - **unreachable fact** (warning): a fact no intent uses in `facts` or `compute`;
 /// - **untested intent** (warning): an intent no transcript exchange reaches (neither answered
 ///   by it when replayed nor named by `@intent`).
@@ -74,6 +76,16 @@ public enum Lint {
                 let got = r.intent.map { "answered by '\($0)' (score \(String(format: "%.3f", r.score ?? 0)))" }
                     ?? "declined (\(r.reason?.rawValue ?? "declined"))"
                 out.append(src.diag(.warning, "example “\(ex)” of '\(intent.id)' is \(got)\(why)", at: loc))
+            }
+        }
+        // Counterexamples that reach the intent they must not reach.
+        for intent in pack.intents {
+            for (k, ce) in intent.counterexamples.enumerated() {
+                var ctx = DialogueContext()
+                let r = engine.respond(to: ce, context: &ctx)
+                guard r.intent == intent.id else { continue }
+                let loc = k < intent.counterexampleLocations.count ? intent.counterexampleLocations[k] : intent.location
+                out.append(src.diag(.warning, "counterexample “\(ce)” of '\(intent.id)' reaches it (score \(String(format: "%.3f", r.score ?? 0))); add a require group or an exclude that tells them apart", at: loc))
             }
         }
         // Transcript questions asked on their own (not leaning on the previous turn). A question the

@@ -56,6 +56,13 @@ struct WhyIntentTests {
         #expect(s.lines.last == "The pack has no intent 'visitors.japanese_to_vietnam_2042'; did you mean visitors.japanese_to_vietnam_2024? (:why all lists the candidates for the last question.)")
     }
 
+    @Test func aBuiltInComparisonSaysWhatItIs() {
+        let s = Session()
+        s.run("Which was bigger, Rorze's investment or the AZEC total?\n:why\n:why computed.compare\n")
+        #expect(s.out.text.contains("intent:      computed.compare (a built-in comparison of two facts; `comparisons: off` in pack.yaml turns these off)"), "\(s.out.text)")
+        #expect(s.lines.last?.hasPrefix("computed.compare is one of the engine's built-in comparisons of two facts") == true)
+    }
+
     @Test func beforeAnyQuestion() {
         let s = Session()
         s.run(":why \(Self.vnToJP)\n:why all\n")

@@ -32,7 +32,9 @@ public struct Pack: Sendable {
     /// - Complexity: linear in the size of the pack files.
     public static func load(from directory: String) throws(PackError) -> Pack {
         var loader = PackLoader(directory: directory)
-        return try loader.load()
+        var pack = try loader.load()
+        pack.spellings = loader.spellings
+        return pack
     }
 }
 
@@ -40,6 +42,10 @@ public struct Pack: Sendable {
 struct PackLoader {
     let directory: String
     var diagnostics: [Diagnostic] = []
+    /// Recorded failures, so that references to them are not reported again (see PackLoader+Failures.swift).
+    var failed = FailedDefinitions()
+    /// How the author wrote each term (becomes ``Pack/spellings``).
+    var spellings: [Term: String] = [:]
     var concepts: [String: Concept] = [:]
     var conceptRefs: [(name: String, node: Node, doc: YAMLDocument)] = []
     var facts: [String: Fact] = [:]
@@ -47,9 +53,6 @@ struct PackLoader {
     var intentNodes: [(Intent, Node, YAMLDocument)] = []
     var settings = PackSettings()
     var templates: [String: MustacheTemplate] = [:]
-    /// Recorded failures, so that references to them are not reported again (see PackLoader+Failures.swift).
-    var failed = FailedDefinitions()
-    var spellings: [Term: String] = [:]
 
     init(directory: String) { self.directory = directory }
 
@@ -87,7 +90,7 @@ struct PackLoader {
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw PackError(diagnostics: errors + diagnostics.filter { $0.severity == .warning }) }
         return Pack(directory: directory, settings: settings, concepts: concepts, facts: facts,
-                    intents: intents, templates: templates, lexicon: lexicon, warnings: diagnostics, spellings: spellings)
+                    intents: intents, templates: templates, lexicon: lexicon, warnings: diagnostics)
     }
 
     mutating func read(_ path: String, required: Bool) -> YAMLDocument? {
@@ -449,8 +452,8 @@ struct PackLoader {
                 for (name, kn, v) in MappingEntries(cm) {
                     names.insert(name)
                     guard let comp = intent.compute.first(where: { $0.name == name })?.computation else { continue }
-                    let ofNode = MappingEntries(v)["of"]
                     if comp.operands.contains(where: failed.facts.contains) { continue }
+                    let ofNode = MappingEntries(v)["of"]
                     if let problem = Computer.check(comp, facts: facts) {
                         diagnostics.append(doc.diag(.error, "computation '\(name)': \(problem)", at: ofNode ?? kn))
                     }

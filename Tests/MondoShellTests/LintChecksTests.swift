@@ -55,7 +55,7 @@ struct RiverPack {
         let fm = FileManager.default
         try fm.createDirectory(atPath: pack + "/topics", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: dir + "/Transcripts", withIntermediateDirectories: true)
-        try "name: river pack\nthis_year: 2025\n".write(toFile: pack + "/pack.yaml", atomically: true, encoding: .utf8)
+        try "name: river pack\n".write(toFile: pack + "/pack.yaml", atomically: true, encoding: .utf8)
         try Self.concepts.write(toFile: pack + "/concepts.yaml", atomically: true, encoding: .utf8)
         try topic.write(toFile: pack + "/topics/nile.yaml", atomically: true, encoding: .utf8)
         try "dam\nbend\n".write(toFile: pack + "/lexicon.txt", atomically: true, encoding: .utf8)

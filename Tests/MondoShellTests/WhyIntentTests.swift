@@ -69,3 +69,12 @@ struct WhyIntentTests {
         #expect(s.lines == Array(repeating: "Nothing to explain yet: ask a question first, or type :why QUESTION.", count: 2))
     }
 }
+
+@Suite("Shell: why one intent, times")
+struct WhyIntentTimeTests {
+    @Test func aTimeItsFactsDoNotCoverIsNamedWithTheirTimes() {
+        let s = Session()
+        s.run("How many Japanese visited Viet Nam in 2019?\n:why visitors.japanese_to_vietnam_2024\n")
+        #expect(s.out.text.contains("blocked:     its facts are not about 2019 (times of its facts: 2024)\n"), "\(s.out.text)")
+    }
+}

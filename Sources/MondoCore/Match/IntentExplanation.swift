@@ -96,8 +96,11 @@ extension Engine {
                 blocks.append("its \(slot) is \(wantCountry), and the question's \(slot) is \(got) (“\(a.units[m.unit].text)”)")
             }
         }
-        if let b = mine?.blocked, b.hasPrefix("its facts are not about") {
-            blocks.append("\(b) (times of its facts: \(ci.times.map(\.description).joined(separator: ", ")))")
+        // The matcher's own reason, when the checks above have nothing of its kind (a time its
+        // facts do not cover, and any check the matcher has that these do not mirror).
+        if let b = mine?.blocked, !Self.mirrors(b, in: blocks) {
+            blocks.append(b.hasPrefix("its facts are not about")
+                ? "\(b) (times of its facts: \(Set(ci.times.map(\.description)).sorted().joined(separator: ", ")))" : b)
         }
 
         let uncovered = a.contentUnits.filter { u in
@@ -128,6 +131,20 @@ extension Engine {
         }
         return IntentExplanation(intent: id, score: score, rank: k.map { $0 + 1 }, scored: cands.count,
                                  blocks: blocks, requireGroups: groups, uncovered: uncovered, outcome: outcome)
+    }
+
+    /// True when `blocks` already says what the matcher's reason `reason` says, in other words.
+    static func mirrors(_ reason: String, in blocks: [String]) -> Bool {
+        let kinds: [(matcher: String, mine: (String) -> Bool)] = [
+            ("needs ", { $0.hasPrefix("no word of the question matches") }),
+            ("does not know about", { $0.contains("outside its scope") }),
+            ("excluded by", { $0.hasPrefix("excluded by") }),
+            ("answers ", { $0.hasPrefix("it answers") }),
+            ("source is", { $0.hasPrefix("its source") }),
+            ("target is", { $0.hasPrefix("its target") }),
+        ]
+        guard let kind = kinds.first(where: { reason.hasPrefix($0.matcher) }) else { return false }
+        return blocks.contains(where: kind.mine)
     }
 
     /// The matcher's candidates, with the context's words when the question looks like a follow-up.

@@ -28,8 +28,11 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How serious a finding is.
     public enum Severity: String, Sendable, Hashable, Comparable {
+        /// Information for the author that needs no change (`mondo lint` counts notes apart).
+        case note
         case warning, error
-        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+        var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
     }
 
     /// Where the problem is, if it has a place in a file.

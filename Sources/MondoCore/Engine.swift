@@ -180,7 +180,7 @@ public struct Engine: Sendable {
         }
         // A comparison of two facts that no computed intent of the pack answers.
         // (For a yes/no question the generic comparison keeps the order the question asks in.)
-        if a.kind == .yesno || (chosen.map({ pack.intents[$0.intent].compute.isEmpty }) ?? true),
+        if pack.settings.comparisons, a.kind == .yesno || (chosen.map({ pack.intents[$0.intent].compute.isEmpty }) ?? true),
            let cmp = Comparison(pack: pack, index: index).find(a),
            let r = answerComparison(cmp, a, cands) {
             context.lastUtterance = utterance

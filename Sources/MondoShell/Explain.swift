@@ -29,7 +29,10 @@ public enum Explain {
             let score = String(format: "%.3f", c.score)
             out.append("  \(i + 1). \(c.intent)  \(score)" + (c.blocked.map { "  blocked: \($0)" } ?? ""))
         }
-        if let id = r.intent {
+        if e.candidates.count > 5 { out.append("  … more: :why all lists every candidate; :why INTENT_ID says why one did not answer") }
+        if let id = r.intent, Engine.builtInIntents.contains(id) {
+            out.append("intent:      \(id) (a built-in comparison of two facts; `comparisons: off` in pack.yaml turns these off)")
+        } else if let id = r.intent {
             out.append("intent:      \(id) (score \(String(format: "%.3f", r.score ?? 0)))")
         } else {
             out.append("intent:      none (\(r.reason?.rawValue ?? "declined"))")

@@ -19,11 +19,16 @@ public final class Shell {
     public private(set) var context = DialogueContext()
     /// Every answered or declined question of the session, in order.
     public private(set) var turns: [(question: String, response: Response)] = []
+    /// The dialogue context just before each turn, parallel to `turns` (for `:why INTENT_ID`).
+    public private(set) var contextsBefore: [DialogueContext] = []
     /// Positions in `turns` before which the conversation was reset (`:reset`, `{"reset": true}`),
     /// so that `:save` writes `@reset` there.
     public private(set) var resetsBefore: Set<Int> = []
     /// Print the `:why` detail after every answer.
     public var trace = false
+    /// Answer every question in a new conversation (`--independent`): nothing a question says is
+    /// remembered for the next one, as if `:reset` came before each.
+    public var independent = false
     let packDirectory: String
     let format: OutputFormat
     let out: OutputSink
@@ -36,6 +41,7 @@ public final class Shell {
         ("help", "", "this list"),
         ("topics", "", "what can be asked, with an example question for each topic"),
         ("why", "[QUESTION]", "how the last answer (or QUESTION) was understood: tokens, corrections, concepts, candidates, facts"),
+        ("why", "INTENT|all", "why intent INTENT did not answer the last question (blocks, score, rival); all: every candidate"),
         ("trace", "on|off", "show the :why detail after every answer"),
         ("context", "", "what the conversation remembers"),
         ("reset", "", "forget the conversation (follow-ups start afresh)"),
@@ -146,6 +152,11 @@ public final class Shell {
 
     /// Answers one question and prints the answer.
     public func ask(_ question: String) throws {
+        if independent, !turns.isEmpty {
+            context = DialogueContext()
+            resetsBefore.insert(turns.count)
+        }
+        contextsBefore.append(context)
         let r = engine.respond(to: question, context: &context)
         turns.append((question, r))
         switch format {
@@ -190,12 +201,7 @@ public final class Shell {
             }
             try say(line, t)
         case "why":
-            if !arg.isEmpty {
-                var scratch = context
-                try say(line, Explain.text(engine.respond(to: arg, context: &scratch)))
-            } else if let last = turns.last {
-                try say(line, Explain.text(last.response))
-            } else { try say(line, "Nothing to explain yet: ask a question first, or type :why QUESTION.") }
+            try say(line, why(arg))
         case "trace":
             switch arg.lowercased() {
             case "on": trace = true; try say(line, "Trace on: every answer is followed by its explanation.")

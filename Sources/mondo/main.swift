@@ -64,7 +64,7 @@ struct Ask: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Answer QUESTION and exit (repeatable; one conversation).", valueName: "QUESTION"))
+    @Option(name: .customShort("c"), help: ArgumentHelp("Answer QUESTION and exit (repeatable; one conversation unless --independent).", valueName: "QUESTION"))
     var questions: [String] = []
 
     @Option(name: .customShort("f"), help: ArgumentHelp("Read questions from FILE, one per line, plain text or JSON Lines ('-' for stdin).", valueName: "FILE"))
@@ -76,6 +76,9 @@ struct Ask: ParsableCommand {
     @Flag(help: "Do not read or write the history file.")
     var noHistory = false
 
+    @Flag(help: "Answer each question (each input line, each -c) as a new conversation: no follow-ups.")
+    var independent = false
+
     mutating func run() throws {
         signal(SIGPIPE, SIG_IGN)
         guard let fmt = OutputFormat(rawValue: format) else {
@@ -83,6 +86,7 @@ struct Ask: ParsableCommand {
         }
         let (engine, dir) = try packOptions.engine()
         let shell = Shell(engine: engine, packDirectory: dir, format: fmt, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
+        shell.independent = independent
         if !questions.isEmpty || !files.isEmpty {
             do {
                 for q in questions { if try !shell.handle(q) { return } }

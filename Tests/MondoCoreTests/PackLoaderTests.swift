@@ -115,9 +115,9 @@ struct PackLoaderTests {
     @Test func allErrorsAreCollected() throws {
         let e = try #require(errors("errors"))
         let errs = e.diagnostics.filter { $0.severity == .error }
-        // pack.yaml key, 'lots', the percentage shape, duplicate id, exampels, ~vist,
-        // visitor_2025, template name, and the YAML error in b.yaml.
-        #expect(errs.count == 9, "\(e)")
+        // pack.yaml key, 'lots' (its percentage fact fails with that one error), duplicate id,
+        // exampels, ~vist, visitor_2025, template name, and the YAML error in b.yaml.
+        #expect(errs.count == 8, "\(e)")
         #expect(e.description.hasSuffix("\n\(errs.count) errors in the pack"))
         #expect(Set(errs.compactMap(\.location?.path)).count == 3)
     }

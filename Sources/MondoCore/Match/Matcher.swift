@@ -91,7 +91,7 @@ public struct Matcher: Sendable {
             for group in intent.require {
                 if group.contains(where: { matches($0, a, keysPresent) }) { continue }
                 if group.contains(where: { contextKeys.contains(Self.key($0)) }) { fromContext += 1; continue }
-                blocked = "needs \(group.map(\.description).joined(separator: " or "))"
+                blocked = "needs \(group.map(pack.written).joined(separator: " or "))"
                 break
             }
             if let (why, user) = entityReason {
@@ -99,7 +99,7 @@ public struct Matcher: Sendable {
                 userReason = user
             }
             if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, mainKeys) }) {
-                blocked = "excluded by '\(ex)'"
+                blocked = "excluded by '\(pack.written(ex))'"
             }
             // Something the whole pack declares it has nothing on (births, deaths …), unless this
             // intent names it in its own patterns.

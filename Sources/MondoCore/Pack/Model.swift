@@ -5,7 +5,7 @@ public struct Concept: Sendable, Hashable {
     public var name: String
     /// The terms as written in the pack.
     public var terms: [String]
-    /// `country`, `nationality`, `person`, `organisation`, `place`, `event`, `measure`, or nil.
+    /// `country`, `nationality`, `language`, `person`, `organisation`, `place`, `event`, `measure`, or nil.
     public var entityClass: String?
     /// For a nationality: the country concept it belongs to (`french` → `france`).
     public var of: String?
@@ -229,4 +229,8 @@ public struct PackSettings: Sendable {
     public var subjectPronouns: [String] = []
     /// Things the document never tells; see ``NotCovered``.
     public var notCovered: [NotCovered] = []
+    /// `comparisons: on|off` in pack.yaml: whether the engine's built-in comparisons of two facts
+    /// (`computed.compare`, `computed.difference`, `computed.ratio`, `computed.sum`) may answer.
+    /// Default true (on).
+    public var comparisons: Bool = true
 }

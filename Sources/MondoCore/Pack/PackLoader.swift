@@ -20,6 +20,9 @@ public struct Pack: Sendable {
     public var lexicon: Set<String>
     /// Warnings found while loading (errors throw instead).
     public var warnings: [Diagnostic]
+    /// How the author wrote each word or phrase term (the first spelling met), for messages that
+    /// must not show stems; see ``written(_:)``.
+    public var spellings: [Term: String] = [:]
 
     /// Loads every file of the pack in `directory`.
     ///
@@ -29,7 +32,9 @@ public struct Pack: Sendable {
     /// - Complexity: linear in the size of the pack files.
     public static func load(from directory: String) throws(PackError) -> Pack {
         var loader = PackLoader(directory: directory)
-        return try loader.load()
+        var pack = try loader.load()
+        pack.spellings = loader.spellings
+        return pack
     }
 }
 
@@ -37,6 +42,10 @@ public struct Pack: Sendable {
 struct PackLoader {
     let directory: String
     var diagnostics: [Diagnostic] = []
+    /// Recorded failures, so that references to them are not reported again (see PackLoader+Failures.swift).
+    var failed = FailedDefinitions()
+    /// How the author wrote each term (becomes ``Pack/spellings``).
+    var spellings: [Term: String] = [:]
     var concepts: [String: Concept] = [:]
     var conceptRefs: [(name: String, node: Node, doc: YAMLDocument)] = []
     var facts: [String: Fact] = [:]
@@ -77,6 +86,7 @@ struct PackLoader {
             }
         }
         crossCheck()
+        diagnostics = Self.unique(diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw PackError(diagnostics: errors + diagnostics.filter { $0.severity == .warning }) }
         return Pack(directory: directory, settings: settings, concepts: concepts, facts: facts,
@@ -94,6 +104,7 @@ struct PackLoader {
         }
         let doc = YAMLDocument(path: path, text: text, diagnostics: &diagnostics)
         guard doc.root != nil else {
+            noteDefinitions(inUnparsed: text)
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 diagnostics.append(Diagnostic(.error, "file is empty", at: SourceLocation(path: path, line: 1, column: 1)))
             }
@@ -154,7 +165,7 @@ struct PackLoader {
 
     // MARK: - pack.yaml
 
-    static let settingsKeys = ["name", "source", "description", "reference_date", "stopwords", "fallback", "subject", "not_covered"]
+    static let settingsKeys = ["name", "source", "description", "reference_date", "stopwords", "fallback", "subject", "not_covered", "comparisons"]
 
     mutating func readSettings(_ doc: YAMLDocument) {
         guard let root = doc.root, let m = expectMapping(root, doc, "pack.yaml") else { return }
@@ -172,6 +183,7 @@ struct PackLoader {
             else { diagnostics.append(doc.diag(.error, "reference_date must be a year, a month or a day (2019, 2019-08, 2019-08-15), not '\(d)'", at: m["reference_date"])) }
         }
         settings.stopwords = strings(m["stopwords"], doc, "stopwords").map(\.0)
+        if let on = onOff(m["comparisons"], doc, "comparisons") { settings.comparisons = on }
         if let f = m["fallback"], let fm = expectMapping(f, doc, "fallback") {
             checkKeys(fm, doc, allowed: ["not_understood", "not_in_pack", "suggestions"], required: [], what: "fallback", at: f)
             settings.notUnderstood = string(fm["not_understood"], doc, "not_understood") ?? settings.notUnderstood
@@ -233,22 +245,23 @@ struct PackLoader {
         }
     }
 
-    static let entityClasses = ["country", "nationality", "person", "organisation", "place", "event", "measure"]
+    static let entityClasses = ["country", "nationality", "language", "person", "organisation", "place", "event", "measure"]
 
     mutating func readConcepts(_ node: Node, _ doc: YAMLDocument) {
         guard let m = expectMapping(node, doc, "'concepts'") else { return }
         for (name, kn, value) in m {
             if !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || name.isEmpty {
-                diagnostics.append(doc.diag(.error, "concept name '\(name)' may only use letters, digits and '_'", at: kn)); continue
+                diagnostics.append(doc.diag(.error, "concept name '\(name)' may only use letters, digits and '_'", at: kn)); failed.concepts.insert(name); continue
             }
             if let prev = concepts[name] {
                 diagnostics.append(doc.diag(.error, "concept '\(name)' is already defined at \(prev.location.map(\.description) ?? "?")", at: kn)); continue
             }
             var c = Concept(name: name, terms: [], entityClass: nil, of: nil, location: doc.location(kn))
+            var termNodes: [(String, Node)] = []
             if value.isMapping {
                 let cm = MappingEntries(value)
                 checkKeys(cm, doc, allowed: ["class", "of", "terms"], required: ["terms"], what: "concept '\(name)'", at: kn)
-                c.terms = strings(cm["terms"], doc, "terms").map(\.0)
+                termNodes = strings(cm["terms"], doc, "terms")
                 if let cls = string(cm["class"], doc, "class") {
                     if Self.entityClasses.contains(cls) { c.entityClass = cls }
                     else {
@@ -258,9 +271,10 @@ struct PackLoader {
                 }
                 if let of = string(cm["of"], doc, "of") { c.of = of; conceptRefs.append((of, cm["of"]!, doc)) }
             } else {
-                c.terms = strings(value, doc, "concept '\(name)'").map(\.0)
+                termNodes = strings(value, doc, "concept '\(name)'")
             }
-            for (t, tn) in strings(value.isMapping ? MappingEntries(value)["terms"] : value, doc, "terms") where t.hasPrefix("~") {
+            c.terms = termNodes.map(\.0)
+            for (t, tn) in termNodes where t.hasPrefix("~") {
                 conceptRefs.append((String(t.dropFirst()), tn, doc))
             }
             if c.terms.isEmpty { diagnostics.append(doc.diag(.error, "concept '\(name)' has no terms", at: kn)) }
@@ -285,6 +299,7 @@ struct PackLoader {
 
     mutating func readFact(_ node: Node, _ doc: YAMLDocument) {
         guard let m = expectMapping(node, doc, "a fact") else { return }
+        defer { noteFailedFact(m) }
         let common = ["id", "type", "label", "source", "time", "approx", "note"]
         guard let type = string(m["type"], doc, "type") else {
             checkKeys(m, doc, allowed: common + Self.factKeys.values.flatMap { $0 } + Self.factOptional.values.flatMap { $0 }, required: ["id", "type"], what: "a fact", at: node)
@@ -327,8 +342,10 @@ struct PackLoader {
         case "money":
             value = number(m["value"], doc, "value").map { FactValue.money(value: $0, currency: string(m["currency"], doc, "currency") ?? "USD") }
         case "percentage":
+            let before = diagnostics.count  // a value that is not a number is one mistake, not two
             if let v = number(m["value"], doc, "value") { value = .percentage(low: v, high: v) }
             else if let lo = number(m["low"], doc, "low"), let hi = number(m["high"], doc, "high") { value = .percentage(low: lo, high: hi) }
+            else if diagnostics.count > before { value = nil }
             else { diagnostics.append(doc.diag(.error, "a percentage fact needs 'value', or 'low' and 'high'", at: node)); value = nil }
         case "factor": value = number(m["value"], doc, "value").map { .factor(value: $0) }
         case "rank":
@@ -369,7 +386,9 @@ struct PackLoader {
         }
         let toks = Normalizer.tokens(s)
         if toks.isEmpty { diagnostics.append(doc.diag(.error, "term '\(s)' has no words", at: node)); return nil }
-        return toks.count == 1 ? .word(toks[0].stem) : .phrase(toks.map(\.stem))
+        let t: Term = toks.count == 1 ? .word(toks[0].stem) : .phrase(toks.map(\.stem))
+        if spellings[t] == nil { spellings[t] = s }
+        return t
     }
 
     mutating func terms(_ node: Node?, _ doc: YAMLDocument, _ what: String) -> [Term] {
@@ -459,15 +478,16 @@ struct PackLoader {
     // MARK: - Cross-references
 
     mutating func crossCheck() {
-        for (name, node, doc) in conceptRefs where concepts[name] == nil {
+        for (name, node, doc) in conceptRefs where concepts[name] == nil && !failed.concepts.contains(name) {
             let hint = nearest(name, in: concepts.keys.sorted(), limit: 3).map { "; did you mean '~\($0)'?" } ?? ""
             diagnostics.append(doc.diag(.error, "unknown concept '~\(name)'\(hint)", at: node))
         }
         for (intent, node, doc) in intentNodes {
             let m = MappingEntries(node)
-            let factNodes = strings(m["facts"], doc, "facts")
-            for (f, fn) in factNodes where facts[f] == nil {
-                let hint = nearest(f, in: facts.keys.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? ""
+            let factNodes = quietly { $0.strings(m["facts"], doc, "facts") }
+            // A fact that was defined but failed has its own error; naming it is no second mistake.
+            for (f, fn) in factNodes where facts[f] == nil && !failed.facts.contains(f) {
+                let hint = nearest(f, in: facts.keys.sorted() + failed.facts.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(doc.diag(.error, "unknown fact '\(f)'\(hint)", at: fn))
             }
             var names = Set(intent.facts)
@@ -475,6 +495,7 @@ struct PackLoader {
                 for (name, kn, v) in MappingEntries(cm) {
                     names.insert(name)
                     guard let comp = intent.compute.first(where: { $0.name == name })?.computation else { continue }
+                    if comp.operands.contains(where: failed.facts.contains) { continue }
                     let ofNode = MappingEntries(v)["of"]
                     if let problem = Computer.check(comp, facts: facts) {
                         diagnostics.append(doc.diag(.error, "computation '\(name)': \(problem)", at: ofNode ?? kn))
@@ -492,6 +513,7 @@ struct PackLoader {
             for ref in TemplateNames.references(in: intent.answer) {
                 let head = String(ref.split(separator: ".").first ?? "")
                 if head == "" || head == "." || TemplateNames.contextNames.contains(head) { continue }
+                if failed.facts.contains(head) || misspeltInFacts(head, listed: factNodes.map(\.0)) { continue }
                 if !names.contains(head) {
                     let hint = nearest(head, in: names.filter { n in facts[n] != nil || intent.compute.contains(where: { $0.name == n }) }.sorted() + facts.keys.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? ""
                     let known = facts[head] != nil ? " (add it to this intent's facts)" : ""

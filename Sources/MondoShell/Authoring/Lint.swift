@@ -5,9 +5,14 @@ import MondoCore
 /// (YAML, schema, unknown names, bad computations) and, when the pack loads, the lint-only checks:
 ///
 /// - **overlap** (error): two intents of equal priority that both take a concrete question (an
-///   example or a transcript question) with scores within ``margin`` of each other, neither
+///   example, or a transcript question not marked `@decline`) with scores within ``margin`` of each other, neither
 ///   blocked: which one answers is decided by a hair, or the engine declines it as ambiguous;
-/// - **example** (warning): an intent's own example that is answered by another intent or declined;
+/// - **example** (warning): an intent's own example (quoted) that is answered by another intent or
+///   declined, with why its intent lost, in the author's words (never stems);
+/// - **exclude** (note): an `exclude` word whose stem also matches other words the pack knows
+///   ("dams" blocks every "dam"), see ``excludeNotes(_:)``;
+/// - **counterexample** (warning): a near-miss question listed in `counterexamples` that reaches
+///   the intent anyway;
 /// - **unreachable fact** (warning): a fact no intent uses in `facts` or `compute`;
 /// - **untested intent** (warning): an intent no transcript exchange reaches (neither answered
 ///   by it when replayed nor named by `@intent`).
@@ -20,12 +25,25 @@ public enum Lint {
     ///   - packDirectory: the pack.
     ///   - transcripts: transcript files or folders; nil means `Transcripts/` beside the pack, and
     ///     the untested-intent check is skipped when that folder does not exist.
+    /// - Returns: when the pack does not load, its errors (each once) and the checks that need no
+    ///   pack: transcripts that do not parse.
     public static func findings(packDirectory: String, transcripts: [String]?) -> [Diagnostic] {
+        let files: [String]
+        if let transcripts { files = TranscriptCommand.files(transcripts) } else {
+            let dir = Authoring.defaultTranscripts(packDirectory: packDirectory)
+            files = FileManager.default.fileExists(atPath: dir) ? TranscriptCommand.files([dir]) : []
+        }
         let pack: Pack
-        do { pack = try Pack.load(from: packDirectory) } catch { return sorted(error.diagnostics) }
+        do { pack = try Pack.load(from: packDirectory) } catch {
+            var unparsed: [Diagnostic] = []
+            for f in files {
+                do { _ = try Transcript.load(path: f) } catch let e { unparsed += e.diagnostics }
+            }
+            return sorted(error.diagnostics + unparsed)
+        }
         let engine = Engine(pack: pack)
         let src = Authoring.SourceLines()
-        var out = pack.warnings
+        var out = pack.warnings + excludeNotes(engine)
 
         // Facts no intent can reach.
         var used = Set<String>()
@@ -37,11 +55,6 @@ public enum Lint {
             out.append(src.diag(.warning, "fact '\(f.id)' is not used by any intent (no intent lists it in facts or compute)", at: f.location))
         }
 
-        let files: [String]
-        if let transcripts { files = TranscriptCommand.files(transcripts) } else {
-            let dir = Authoring.defaultTranscripts(packDirectory: packDirectory)
-            files = FileManager.default.fileExists(atPath: dir) ? TranscriptCommand.files([dir]) : []
-        }
         let replay = Authoring.replay(files: files, engine: engine)
         for p in replay.problems { out += p.diagnostics }
 
@@ -62,12 +75,23 @@ public enum Lint {
                 else { why = "" }
                 let got = r.intent.map { "answered by '\($0)' (score \(String(format: "%.3f", r.score ?? 0)))" }
                     ?? "declined (\(r.reason?.rawValue ?? "declined"))"
-                out.append(src.diag(.warning, "example of '\(intent.id)' is \(got)\(why)", at: loc))
+                out.append(src.diag(.warning, "example “\(ex)” of '\(intent.id)' is \(got)\(why)", at: loc))
             }
         }
-        // Transcript questions asked on their own (not leaning on the previous turn).
-        for t in replay.turns where t.contextBefore.lastIntent == nil
-            || (t.response.explanation.contextUse == nil && !t.response.explanation.analysis.looksLikeFollowUp) {
+        // Counterexamples that reach the intent they must not reach.
+        for intent in pack.intents {
+            for (k, ce) in intent.counterexamples.enumerated() {
+                var ctx = DialogueContext()
+                let r = engine.respond(to: ce, context: &ctx)
+                guard r.intent == intent.id else { continue }
+                let loc = k < intent.counterexampleLocations.count ? intent.counterexampleLocations[k] : intent.location
+                out.append(src.diag(.warning, "counterexample “\(ce)” of '\(intent.id)' reaches it (score \(String(format: "%.3f", r.score ?? 0))); add a require group or an exclude that tells them apart", at: loc))
+            }
+        }
+        // Transcript questions asked on their own (not leaning on the previous turn). A question the
+        // transcript expects to be declined is no witness: declining it is what the author wants.
+        for t in replay.turns where !t.exchange.expectDecline && (t.contextBefore.lastIntent == nil
+            || (t.response.explanation.contextUse == nil && !t.response.explanation.analysis.looksLikeFollowUp)) {
             witnesses.append((t.exchange.question, SourceLocation(path: t.path, line: t.exchange.line, column: 3), t.response))
         }
 
@@ -134,15 +158,18 @@ public enum Lint {
         }.map(\.element)
     }
 
-    /// Prints every finding and a summary line (`N errors, N warnings in DIR`).
+    /// Prints every finding and a summary line (`N errors, N warnings in DIR`; `, N notes` is added
+    /// before `in` when there are notes).
     /// - Returns: 1 when there are errors, 0 otherwise.
     public static func run(packDirectory: String, transcripts: [String]?, out: OutputSink) -> Int32 {
         let ds = findings(packDirectory: packDirectory, transcripts: transcripts)
         let errors = ds.filter { $0.severity == .error }.count
-        let warnings = ds.count - errors
+        let notes = ds.filter { $0.severity == .note }.count
+        let warnings = ds.count - errors - notes
+        let noteCount = notes == 0 ? "" : ", \(notes) note\(notes == 1 ? "" : "s")"
         do {
             for d in ds { try out.write(d.description + "\n") }
-            try out.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(packDirectory)\n")
+            try out.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(noteCount) in \(packDirectory)\n")
         } catch { return 1 }
         return errors > 0 ? 1 : 0
     }

@@ -1,0 +1,71 @@
+import Foundation
+import Yams
+
+/// Names the pack defines but that failed to load (a fact with an unknown type or a value that
+/// does not parse, a concept with an invalid name). Their own error is reported once; references
+/// to them elsewhere are not reported again as "unknown", so one mistake gives one error.
+struct FailedDefinitions {
+    /// Ids of facts that were defined but not loaded.
+    var facts: Set<String> = []
+    /// Names of concepts that were defined but not loaded.
+    var concepts: Set<String> = []
+}
+
+extension PackLoader {
+    /// Records the id of the fact in `m` when reading it stored nothing (it failed), unless an
+    /// earlier fact with that id was loaded.
+    mutating func noteFailedFact(_ m: MappingEntries) {
+        guard let id = m["id"]?.scalarText, facts[id] == nil else { return }
+        failed.facts.insert(id)
+    }
+
+    /// Records the fact ids and concept names a file that is not valid YAML appears to define,
+    /// read line by line: `- id: name` lines, and the keys one level under a top-level
+    /// `concepts:`. Without this, one syntax error in concepts.yaml became an "unknown concept"
+    /// error at every use of every concept.
+    mutating func noteDefinitions(inUnparsed text: String) {
+        var conceptIndent: Int?? = nil  // nil: outside `concepts:`; .some(nil): its first key not seen yet
+        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let line = raw.prefix { $0 != "#" }
+            let body = line.drop { $0 == " " }
+            guard !body.isEmpty, !body.allSatisfy(\.isWhitespace) else { continue }
+            let indent = line.count - body.count
+            let key = body.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            let afterKey = body.dropFirst(key.count)
+            if indent == 0 { conceptIndent = key == "concepts" && afterKey.hasPrefix(":") ? .some(nil) : nil; continue }
+            if body.hasPrefix("- id:") || body.hasPrefix("-   id:") {
+                let id = body.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+                if !id.isEmpty { failed.facts.insert(id) }
+            }
+            guard let level = conceptIndent, !key.isEmpty, afterKey.hasPrefix(":") else { continue }
+            if level == nil { conceptIndent = .some(indent) }
+            if indent == (conceptIndent ?? nil) { failed.concepts.insert(String(key)) }
+        }
+    }
+
+    /// Runs `body` and drops the diagnostics it adds: for re-reading a node whose problems were
+    /// reported the first time it was read.
+    mutating func quietly<T>(_ body: (inout PackLoader) -> T) -> T {
+        let count = diagnostics.count
+        let result = body(&self)
+        diagnostics.removeSubrange(count...)
+        return result
+    }
+
+    /// True when `name` (named by a template) is a fact of the pack, loaded or failed, that an
+    /// unknown id in the intent's `facts` list is a misspelling of: the "unknown fact … did you
+    /// mean" error on that list already reports the one mistake.
+    func misspeltInFacts(_ name: String, listed: [String]) -> Bool {
+        guard facts[name] != nil || failed.facts.contains(name) else { return false }
+        let known = facts.keys.sorted() + failed.facts.sorted()
+        return listed.contains { id in
+            facts[id] == nil && !failed.facts.contains(id) && nearest(id, in: known, limit: 4) == name
+        }
+    }
+
+    /// `diagnostics` without repeats of the same message at the same place, in their order.
+    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}

@@ -186,6 +186,12 @@ public struct Engine: Sendable {
             context.lastUtterance = utterance
             return r
         }
+        // "How many years between the treaty and the battle?": two dated facts, the time between.
+        if pack.settings.comparisons, chosen.map({ pack.intents[$0.intent].compute.isEmpty }) ?? true,
+           let pair = ElapsedQuestion(pack: pack, index: index).find(a) {
+            context.lastUtterance = utterance
+            return answerElapsed(pair.first, pair.second, a, cands)
+        }
         // "where has he been?", "when?": no content words at all, only a question kind. Ask the
         // previous topic's intent of that kind which shares the most with what was just said.
         if chosen == nil, a.contentUnits.isEmpty, [.when, .whereKind, .who, .number, .why].contains(a.kind),
@@ -254,6 +260,11 @@ public struct Engine: Sendable {
         }
         var text = pack.templates[intent.id]?.render(ctxValues) ?? intent.answer
         text = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        // "How long did he stay?" of an intent whose fact is a span: the length, worked out.
+        if a.kind == .number, intent.compute.isEmpty, let d = duration(of: intent, asked: a), !text.contains(d.years) {
+            text += " That is \(d.years) (\(d.working))."
+            traces.append(ComputationTrace(name: "duration", op: "elapsed", operands: [d.fact], working: d.working))
+        }
         var yesno: String?
         if a.kind == .yesno {
             let decided = decideYesNo(a, intent: intent, score: c.score, timeConflict: c.timeConflict, computed: computedNumbers, answer: text)
@@ -278,7 +289,24 @@ public struct Engine: Sendable {
     }
 
     /// Intent ids the engine answers itself, without a pack intent: comparisons of any two facts.
-    public static let builtInIntents: Set<String> = ["computed.compare", "computed.difference", "computed.ratio", "computed.sum"]
+    public static let builtInIntents: Set<String> = ["computed.compare", "computed.difference", "computed.ratio", "computed.sum", "computed.elapsed"]
+
+    /// The years between two dated facts, with the working: "The treaty was in 1492 and the
+    /// battle in 1513: 21 years apart (1513 − 1492 = 21)." Approximate, decade and century dates
+    /// make it "about".
+    func answerElapsed(_ x: Fact, _ y: Fact, _ a: Analysis, _ cands: [Candidate]) -> Response {
+        let tx = PackIndex.when(x)!, ty = PackIndex.when(y)!
+        let n = ty.year - tx.year
+        let rough = [tx, ty].contains { $0.approximate || [.decade, .century, .deepTime, .span].contains($0.precision) }
+        let working = "\(TimeText.year(ty.year)) − \(TimeText.year(tx.year)) = \(n)"
+        let label = { (f: Fact) in f.label.prefix(1).uppercased() + f.label.dropFirst() }
+        let text = "\(label(x)): \(TimeText.display(tx)); \(y.label): \(TimeText.display(ty)). That is \(rough ? "about " : "")\(n) year\(n == 1 ? "" : "s") apart (\(working))."
+        let trace = ComputationTrace(name: "elapsed", op: "elapsed", operands: [x.id, y.id], working: working)
+        let explanation = Explanation(
+            analysis: a, candidates: summaries(cands), contextUse: nil, slots: [:],
+            sources: [x, y].map { (fact: $0.id, source: $0.source, label: $0.label) }, computations: [trace], yesno: nil)
+        return Response(answer: text, intent: "computed.elapsed", facts: [x.id, y.id], reason: nil, score: nil, explanation: explanation)
+    }
 
     /// Answers a generic comparison, or explains why the two facts cannot be compared.
     func answerComparison(_ cmp: (op: Comparison.Op, first: String, second: String), _ a: Analysis, _ cands: [Candidate]) -> Response? {
@@ -397,6 +425,26 @@ public struct Engine: Sendable {
             }
         }
         return (fit?.offset, s)
+    }
+
+    /// The length of the first span among the intent's facts (a period, or a date or time written
+    /// as a span), when the question asks "how long": `("3 years", "1016 − 1013 = 3", fact id)`.
+    func duration(of intent: Intent, asked a: Analysis) -> (years: String, working: String, fact: String)? {
+        let words = a.tokens.map(\.text)
+        guard words.contains("long"), words.contains("how") else { return nil }
+        for id in intent.facts {
+            guard let f = pack.facts[id] else { continue }
+            var span: (Int, Int)?
+            switch f.value {
+            case .period(let from, _, let to, _): span = (from.year, to.lastYear)
+            case .date(let t, _) where t.precision == .span: span = (t.year, t.lastYear)
+            default: if let t = f.time, t.precision == .span { span = (t.year, t.lastYear) }
+            }
+            guard let (x, y) = span, y > x else { continue }
+            let n = y - x
+            return ("\(n) year\(n == 1 ? "" : "s")", "\(TimeText.year(y)) − \(TimeText.year(x)) = \(n)", id)
+        }
+        return nil
     }
 
     /// Yes, no, or nil when neither the facts nor the question decide it — then the answer states

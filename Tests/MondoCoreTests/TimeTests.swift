@@ -145,3 +145,32 @@ import Testing
         #expect(!ask(q).answer.isEmpty)
     }
 }
+
+/// Durations worked out from dated facts.
+@Suite struct ElapsedTests {
+    func answer(_ q: String) -> Response {
+        var ctx = DialogueContext()
+        return ErasPackTests.engine.respond(to: q, context: &ctx)
+    }
+
+    @Test func yearsBetweenTwoDatedFacts() {
+        let r = answer("how many years between the raids and the conquest of england")
+        #expect(r.intent == "computed.elapsed")
+        #expect(r.answer.contains("about 186 years apart (1066 − 880 = 186)"))
+        let after = answer("how many years after the raids did the normans conquer england")
+        #expect(after.intent == "computed.elapsed")
+        #expect(after.facts == ["raids", "conquest_date"])
+    }
+
+    @Test func aBCDateCountsAcrossTheEra() {
+        let r = answer("how many years between the old wall and the conquest of england")
+        #expect(r.answer.contains("56 BC"))
+        #expect(r.answer.contains("1121 years apart (1066 − 56 BC = 1121)"))
+    }
+
+    @Test func howLongOfASpanGivesItsLength() {
+        let r = answer("how long was the campaign")
+        #expect(r.intent == "campaign.when")
+        #expect(r.answer.contains("That is 2 years (1040 − 1038 = 2)."))
+    }
+}

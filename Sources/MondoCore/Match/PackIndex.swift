@@ -66,6 +66,8 @@ public struct PackIndex: Sendable {
     /// Numeric facts with the matching keys that describe them (label, and the examples of the
     /// intents that answer with them first), for comparisons between any two facts.
     var factVocab: [(fact: String, vocab: [String: Double])] = []
+    /// The same for facts that carry a date (a date or period value, or a `time`).
+    var datedFactVocab: [(fact: String, vocab: [String: Double])] = []
 
     /// Builds the index for `pack`.
     public init(pack: Pack) {
@@ -184,6 +186,22 @@ public struct PackIndex: Sendable {
             }
         }
         factVocab = fv.keys.sorted().map { ($0, fv[$0]!) }
+        // Dated facts: what each is called (its label), and the examples of the intents that
+        // answer with it, so that "between the treaty and Hastings" can find two of them.
+        var dv: [String: [String: Double]] = [:]
+        for f in pack.facts.values where Self.when(f) != nil {
+            var v: [String: Double] = [:]
+            for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = 1.0 } }
+            dv[f.id] = v
+        }
+        for i in pack.intents where i.compute.isEmpty {
+            for d in i.facts where dv[d] != nil {
+                for e in i.examples + [Self.answerText(i.answer)] {
+                    for u in analyzer.unitsAndEntities(tokens(e)).units where !u.isStop { for k in u.keys where dv[d]![k] == nil { dv[d]![k] = 0.6 } }
+                }
+            }
+        }
+        datedFactVocab = dv.keys.sorted().map { ($0, dv[$0]!) }
         var df: [String: Int] = [:]
         for c in compiled { for k in c.vocab.keys { df[k, default: 0] += 1 } }
         let n = Double(max(1, compiled.count))
@@ -226,5 +244,14 @@ public struct PackIndex: Sendable {
     /// take no role. O(1).
     public func slotValue(_ concept: String) -> String? {
         countryOf[concept] ?? (slotEntities.contains(concept) ? concept : nil)
+    }
+
+    /// When a fact happened: a date's time, a period's start, or the fact's `time`.
+    static func when(_ f: Fact) -> TimeRef? {
+        switch f.value {
+        case .date(let t, _): return t
+        case .period(let from, _, _, _): return from
+        default: return f.time
+        }
     }
 }

@@ -13,8 +13,9 @@ struct TimeExpressions: Sendable {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
-    /// Words before a number that make it a time ("in 1347", "by 2035", "c. 1300").
-    static let timePrepositions: Set<String> = ["in", "by", "since", "until", "till", "til", "before", "after", "during", "from", "year", "circa", "c", "ca", "of", "between", "to", "and", "around"]
+    /// Words before a number of three or more digits that make it a year ("in 1347", "by 2035",
+    /// "c. 1300"); any other four-digit number from 1000 to 2999 is a year on its own.
+    static let timePrepositions: Set<String> = ["in", "by", "since", "until", "till", "til", "before", "after", "during", "year", "circa", "c", "ca", "between"]
     /// Words before a number that make it a quantity ("more than 2,000", "about 2000").
     static let quantityWords: Set<String> = ["than", "over", "under", "about", "nearly", "almost", "some", "approximately", "roughly", "exactly", "above", "below", "usd", "only", "just"]
     static let approxWords: Set<String> = ["c", "ca", "circa", "around"]
@@ -131,7 +132,8 @@ struct TimeExpressions: Sendable {
         // A counted plural noun after it ("2000 companies"), but not "in 1492 was".
         let countedNoun = next.count > 3 && next.hasSuffix("s") && !next.hasSuffix("ss") && tokens[i + 1].number == nil
             && !["was", "has", "does", "is", "its", "this", "thus"].contains(next)
-        if Self.timePrepositions.contains(prev) { return !countedNoun || k >= 1000 && ["in", "by", "since", "until", "before", "after", "during"].contains(prev) }
+        // Three digits or more after a time preposition ("in 1347"); "example of one" is no year.
+        if Self.timePrepositions.contains(prev), k >= 100 { return !countedNoun || k >= 1000 && ["in", "by", "since", "until", "before", "after", "during"].contains(prev) }
         return (1000...2999).contains(k) && !countedNoun
     }
 

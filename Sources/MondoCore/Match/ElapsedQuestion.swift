@@ -1,0 +1,58 @@
+/// "How many years between the treaty and the battle?", "How long after the conquest did they
+/// invade Ireland?", "How many years before A was B?": the time between two dated facts the
+/// question names, computed at answer time when no intent of the pack answers it.
+///
+/// The question must ask a duration ("how many years", "how long", "how many decades") and name
+/// two events, split at `between … and`, `from … to`, or `after`/`before` … (an auxiliary verb)
+/// …; each side is matched against the dated facts' vocabularies like ``Comparison`` does for
+/// numeric facts. O(units × dated facts).
+struct ElapsedQuestion {
+    let pack: Pack
+    let index: PackIndex
+
+    static let durationUnits: Set<String> = ["years", "year", "decades", "decade", "centuries", "century", "long"]
+    static let auxiliaries: Set<String> = ["did", "do", "does", "was", "were", "is", "are", "had", "has", "have"]
+
+    /// The two dated facts, earlier first, or nil when the question is not such a duration question.
+    func find(_ a: Analysis) -> (first: Fact, second: Fact)? {
+        let words = a.units.map(\.text)
+        let opening = a.tokens.prefix(3).map(\.text)
+        guard words.count >= 4, opening.starts(with: ["how", "many"]) || opening.starts(with: ["how", "long"]),
+              opening.contains(where: { Self.durationUnits.contains($0) }) else { return nil }
+        var left: ArraySlice<Unit>, right: ArraySlice<Unit>
+        if let b = words.firstIndex(of: "between"), let and = words[(b + 1)...].firstIndex(of: "and") {
+            left = a.units[(b + 1)..<and]; right = a.units[(and + 1)...]
+        } else if let f = words.firstIndex(of: "from"), let to = words[(f + 1)...].firstIndex(where: { $0 == "to" || $0 == "until" }) {
+            left = a.units[(f + 1)..<to]; right = a.units[(to + 1)...]
+        } else if let p = words.firstIndex(where: { $0 == "after" || $0 == "before" }),
+                  let aux = words[(p + 1)...].firstIndex(where: { Self.auxiliaries.contains($0) }) {
+            left = a.units[(p + 1)..<aux]; right = a.units[(aux + 1)...]
+        } else { return nil }
+        guard let l = best(left), let r = best(right, excluding: l.id),
+              let tl = PackIndex.when(l), let tr = PackIndex.when(r) else { return nil }
+        return tl.year <= tr.year ? (l, r) : (r, l)
+    }
+
+    /// The dated fact whose vocabulary covers most of `units` (at least 60% of their weight).
+    func best(_ units: ArraySlice<Unit>, excluding: String? = nil) -> Fact? {
+        let content = units.filter { !$0.isStop && $0.number == nil && !Self.durationUnits.contains($0.text) }
+        let weights = content.map { index.weight($0) ?? 1.0 }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return nil }
+        var top: (id: String, score: Double)?
+        for (id, vocab) in index.datedFactVocab where id != excluding {
+            var covered = 0.0
+            for (u, w) in zip(content, weights) {
+                // The best key of the unit counts; each further key it shares breaks ties
+                // ("hastings" is both the battle and a conquest: the fact named for both wins).
+                let hits = u.keys.compactMap { vocab[$0] }
+                let top = hits.max() ?? 0
+                covered += w * (top + 0.05 * (hits.reduce(0, +) - top))
+            }
+            let score = covered / total
+            if score > (top?.score ?? 0) { top = (id, score) }
+        }
+        guard let t = top, t.score >= 0.6 else { return nil }
+        return pack.facts[t.id]
+    }
+}

@@ -25,6 +25,9 @@ public struct DialogueContext: Sendable, Equatable {
     public var lastUtterance: String?
     /// Number of turns so far, answered or not.
     public var turns = 0
+    /// Entities named by the last turn when it was declined ("when was William born?" names
+    /// William): a pronoun in the next turn may point at them ("which battle did he win?").
+    public var declinedEntities: [String] = []
 
     /// An empty context (a new conversation).
     public init() {}
@@ -111,7 +114,10 @@ public struct Engine: Sendable {
     /// A declined turn leaves the remembered context as it was.
     public func respond(to utterance: String, context: inout DialogueContext) -> Response {
         context.turns += 1
-        return answer(utterance, context: &context, mayRewrite: true)
+        let r = answer(utterance, context: &context, mayRewrite: true)
+        // The context survives a declined turn; what that turn named stays within reach.
+        context.declinedEntities = r.intent == nil ? r.explanation.analysis.entities.map(\.concept) : []
+        return r
     }
 
     /// One turn. A follow-up rewritten as the previous question about another entity is answered
@@ -138,6 +144,18 @@ public struct Engine: Sendable {
         var chosen = cands.first.flatMap { $0.blocked == nil && $0.score >= matcher.threshold ? $0 : nil }
         var slots: [String: String] = chosen.map { pack.intents[$0.intent].slots } ?? [:]
 
+        // A pronoun right after a declined turn ("when was William born?" … "which battle did he
+        // win?") points at what that turn named.
+        if chosen == nil, a.isAnaphoric, !context.declinedEntities.isEmpty {
+            let keys = Set(context.declinedEntities.map { "c:" + $0 }).union(context.keys)
+            let withDeclined = matcher.candidates(for: a, contextKeys: keys)
+            if let best = withDeclined.first, best.blocked == nil, best.score >= matcher.threshold {
+                chosen = best
+                cands = withDeclined
+                slots = pack.intents[best.intent].slots
+                contextUse = "follow-up: the pronoun taken as \(context.declinedEntities.joined(separator: ", ")), named by the declined turn before"
+            }
+        }
         // A pronoun with nothing before it ("when did he start?", "where did they settle?") means
         // the pack's subject (an interviewee, the people an article is about).
         if context.lastIntent == nil, let subject = pack.settings.subject, a.isAnaphoric,

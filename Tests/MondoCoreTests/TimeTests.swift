@@ -125,6 +125,17 @@ import Testing
         #expect(r.explanation.yesno == "undecided")
     }
 
+    @Test func aPronounAfterADeclinedTurnPointsAtWhatItNamed() {
+        var ctx = DialogueContext()
+        #expect(Self.engine.respond(to: "when was william born", context: &ctx).intent == nil)
+        let r = Self.engine.respond(to: "ok so what title did he hold?", context: &ctx)
+        #expect(r.intent == "william.title")
+        #expect(r.answer == "William was a duke.")
+        // Without the declined turn, "he" has nothing to point at.
+        var fresh = DialogueContext()
+        #expect(Self.engine.respond(to: "ok so what title did he hold?", context: &fresh).intent == nil)
+    }
+
     @Test func deepTimeAndBCDisplay() {
         #expect(answer("how old is the rock").answer == "The rock formed about 240 million years ago.")
         #expect(answer("how old is the wall").answer == "The old wall dates from 56 BC.")

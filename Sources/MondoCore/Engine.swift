@@ -112,7 +112,7 @@ public struct Engine: Sendable {
     public func respond(to utterance: String, context: inout DialogueContext) -> Response {
         context.turns += 1
         let a = analyzer.analyse(utterance)
-        // "and Tokuyama?", "what about the one in Tokyo?": the previous question about another entity.
+        // "and Lyon?", "what about the one in Tokyo?": the previous question about another entity.
         var substitutedDecline: Response?
         if let rewritten = entitySubstitution(a, context: context) {
             var scratch = context
@@ -202,8 +202,8 @@ public struct Engine: Sendable {
                 contextUse = "follow-up: a \(a.kind.rawValue) question about the previous topic (\(topic))"
             }
         }
-        // "Where is Rorze's factory?" … "and Tokuyama?": if the interview cannot say where, an
-        // answer of another kind (what Tokuyama is) is not an answer; the decline is.
+        // "Where is Acme's factory?" … "and Globex?": if the interview cannot say where, an
+        // answer of another kind (what Globex is) is not an answer; the decline is.
         if let d = substitutedDecline, let c = chosen, let prev = context.lastUtterance {
             let prevKind = analyzer.analyse(prev, correct: false).kind
             if [.number, .when, .whereKind, .who, .why].contains(prevKind), !pack.intents[c.intent].ask.contains(prevKind) { return d }
@@ -297,7 +297,7 @@ public struct Engine: Sendable {
                 text = "\(named(fa)); \(named(fb)). Together that makes \(v.fields["display"]!) (\(w))."
             }
         }
-        // "Did more Japanese visit Viet Nam than Vietnamese visited Japan?": yes or no first.
+        // "Did more French visit Spain than Spaniards visited France?": yes or no first.
         var yesno: String?
         if a.kind == .yesno, fa.value.unitKey == fb.value.unitKey, let x = fa.value.number, let y = fb.value.number {
             let words = Set(a.tokens.map(\.text))
@@ -315,7 +315,7 @@ public struct Engine: Sendable {
     static let ellipsisStarts: [[String]] = [["and"], ["what", "about"], ["how", "about"], ["what", "of"], ["same", "for"], ["and", "what", "about"], ["and", "for"], ["also"]]
 
     /// An elliptical follow-up naming another entity of a class the previous question named
-    /// ("where is Rorze based?" … "and Tokuyama?") becomes the previous question with that entity
+    /// ("where is Acme based?" … "and Globex?") becomes the previous question with that entity
     /// swapped in. Returns nil when the utterance is not such a follow-up.
     func entitySubstitution(_ a: Analysis, context: DialogueContext) -> (text: String, old: String, new: String)? {
         guard let prev = context.lastUtterance, !a.entities.isEmpty else { return nil }

@@ -64,7 +64,7 @@ public final class Shell {
         return """
         Mondo — questions and answers about \(engine.pack.settings.name).
         Ask about: \(topics.prefix(8).joined(separator: ", "))\(topics.count > 8 ? " …" : "").
-        Try: “\(engine.pack.intents.first?.examples.first ?? "How many Japanese visited Viet Nam last year?")”
+        Try: “\(engine.pack.intents.first?.examples.first ?? "What is this about?")”
         Type :help for commands, :topics for example questions, Ctrl-D or :quit to leave.
 
         """
@@ -171,7 +171,7 @@ public final class Shell {
         switch name {
         case "quit", "exit", "q": return false
         case "help", "h", "?":
-            var t = "Type a question about the interview, or a command:\n"
+            var t = "Type a question about the document, or a command:\n"
             for c in Self.commands { t += "  :\(c.name)\(c.args.isEmpty ? "" : " " + c.args)".padding(toLength: 20, withPad: " ", startingAt: 0) + c.help + "\n" }
             t += "Follow-ups work: ask “and the other way round?” or “when did he start?” after a question."
             try say(line, t)

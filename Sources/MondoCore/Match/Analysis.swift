@@ -1,5 +1,5 @@
 /// A unit of an analysed utterance: one token, or a span of tokens matched by a multi-word
-/// concept term ("ho chi minh city" → one unit tagged `~hcmc`).
+/// concept term ("new york city" → one unit tagged `~nyc`).
 public struct Unit: Sendable, Hashable {
     /// Index of the first token of the unit.
     public var start: Int
@@ -37,7 +37,7 @@ public struct EntityMention: Sendable, Hashable {
     /// Its class (`country`, `nationality`, `person`, …).
     public var entityClass: String
     /// For countries and nationalities: `source` ("from Japan", "Japanese visitors") or `target`
-    /// ("to Viet Nam", "in Viet Nam"), when the wording decides it.
+    /// ("to France", "in France"), when the wording decides it.
     public var role: String?
     /// True when the wording states the role (a preposition, a verb of visiting, a receiving
     /// verb); false when it is only the default reading of a nationality ("Japanese …" as source).

@@ -19,16 +19,9 @@ public struct Analyzer: Sendable {
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
     static let superlatives: Set<String> = ["largest", "biggest", "top", "highest", "greatest", "most", "leading", "number"]
-    static let followUpPronouns: Set<String> = ["it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "there", "that", "this", "these", "those", "then"]
-    static let fillerStarts: [[String]] = [
-        ["could", "you", "tell", "me"], ["can", "you", "tell", "me"], ["would", "you", "tell", "me"], ["do", "you", "know"],
-        ["i", "was", "wondering"], ["i", "wonder"], ["i", "would", "like", "to", "know"], ["i", "want", "to", "know"],
-        ["tell", "me"], ["please"], ["so"], ["and"], ["hey"], ["hi"], ["ok"], ["okay"], ["quick", "question"], ["um"], ["well"],
-        ["can", "you", "say"], ["any", "idea"], ["do", "we", "know"], ["does", "the", "interview", "say"],
-        ["does", "the", "ambassador", "say"], ["did", "the", "ambassador", "say"], ["do", "you", "remember"],
-    ]
+    /// The pack's language data (question words, fillers, pronouns, ordinals, stemmer).
+    var language: LanguageData { index.language }
 
-    /// Analyses `utterance`. With `correct`, unknown words are corrected against the pack's vocabulary.
     /// The units and entities of pack text (examples, fact text, answers): what the index needs,
     /// without spelling correction, kinds or times.
     func unitsAndEntities(_ tokens: [Token]) -> (units: [Unit], entities: [EntityMention]) {
@@ -36,20 +29,21 @@ public struct Analyzer: Sendable {
         return (units, entities(units, words: tokens.map(\.text)).0)
     }
 
+    /// Analyses `utterance`. With `correct`, unknown words are corrected against the pack's vocabulary.
     public func analyse(_ utterance: String, correct: Bool = true) -> Analysis {
-        var tokens = Normalizer.tokens(utterance)
+        var tokens = Normalizer.tokens(utterance, language: language)
         var corrections: [(String, String)] = []
         if correct { corrections = self.correct(&tokens) }
         let units = self.units(tokens, fuzzy: correct)
         let words = tokens.map(\.text)
-        let kind = Self.kind(words)
+        let kind = Self.kind(words, language: language)
         let (entities, reverse) = self.entities(units, words: words)
         let times = self.times(tokens)
         var rank: Int?
         for (i, w) in words.enumerated() {
-            if let o = Normalizer.ordinals[w], i + 1 < words.count, ["largest", "biggest", "largest", "most", "highest", "top", "place", "rank", "ranked", "spot", "position"].contains(words[i + 1]) || (i > 0 && ["ranked", "ranks", "rank", "the"].contains(words[i - 1]) && o <= 10) {
+            if let o = language.ordinals[w], i + 1 < words.count, ["largest", "biggest", "largest", "most", "highest", "top", "place", "rank", "ranked", "spot", "position"].contains(words[i + 1]) || (i > 0 && ["ranked", "ranks", "rank", "the"].contains(words[i - 1]) && o <= 10) {
                 rank = o
-            } else if rank == nil, Self.superlatives.contains(w), !(i > 0 && Normalizer.ordinals[words[i - 1]] != nil) {
+            } else if rank == nil, Self.superlatives.contains(w), !(i > 0 && language.ordinals[words[i - 1]] != nil) {
                 if w == "number" { if i + 1 < words.count, words[i + 1] == "1" || words[i + 1] == "one" { rank = 1 } } else { rank = 1 }
             }
         }
@@ -64,7 +58,7 @@ public struct Analyzer: Sendable {
         var anaphoric = reverse
         if words.first.map({ ["and", "also"].contains($0) }) ?? false { anaphoric = true }
         if words.starts(with: ["what", "about"]) || words.starts(with: ["how", "about"]) { anaphoric = true }
-        if words.contains(where: { Self.followUpPronouns.contains($0) }) && !words.starts(with: ["are", "there"]) && !words.starts(with: ["is", "there"]) { anaphoric = true }
+        if words.contains(where: { language.followUpPronouns.contains($0) }) && !words.starts(with: ["are", "there"]) && !words.starts(with: ["is", "there"]) { anaphoric = true }
         return Analysis(utterance: utterance, tokens: tokens, corrections: corrections, units: units, kind: kind,
                         entities: entities, times: times, assertedRank: rank, numbers: numbers, reverse: reverse,
                         looksLikeFollowUp: anaphoric || content.count <= 2, isAnaphoric: anaphoric)
@@ -102,7 +96,7 @@ public struct Analyzer: Sendable {
             }
             if let b = best {
                 out.append((w, b.word))
-                var t = Token(b.word)
+                var t = Token(b.word, stem: language.stemmer.stem(b.word))
                 t.correctedFrom = w
                 tokens[i] = t
             }
@@ -119,12 +113,17 @@ public struct Analyzer: Sendable {
         var i = 0
         let stems = tokens.map(\.stem)
         while i < tokens.count {
-            var best: (len: Int, concepts: [String])?
+            var best: (len: Int, concepts: [String], close: Bool)?
             for entry in index.termsByFirst[stems[i]] ?? [] {
                 let n = entry.stems.count
                 guard i + n <= tokens.count, Array(stems[i..<(i + n)]) == entry.stems else { continue }
-                if best == nil || n > best!.len { best = (n, conceptsWithClosure(entry.concept)) }
-                else if n == best!.len { best!.concepts += conceptsWithClosure(entry.concept) }
+                // One-word terms competing for a word: the word itself or an inflection of it
+                // beats a term the stemmer only relates by derivation ("operates" is not
+                // "operational", "manufacturing" not "manufacturer", "year" not "yearly").
+                let close = n > 1 || language.inflects(tokens[i].text, entry.words[0])
+                if best == nil || n > best!.len || (n == best!.len && close && !best!.close) {
+                    best = (n, conceptsWithClosure(entry.concept), close)
+                } else if n == best!.len, close == best!.close { best!.concepts += conceptsWithClosure(entry.concept) }
             }
             // Fuzzy phrase completion: one word of a multi-word term may be off by one letter.
             if fuzzy, best == nil || best!.len == 1 {
@@ -143,7 +142,7 @@ public struct Analyzer: Sendable {
                         else { ok = false; break }
                     }
                     if ok, misses == 1, stems[i] == entry.stems[0] || entry.stems.count > 2 {
-                        best = (entry.stems.count, conceptsWithClosure(entry.concept))
+                        best = (entry.stems.count, conceptsWithClosure(entry.concept), true)
                     }
                 }
             }
@@ -198,54 +197,40 @@ public struct Analyzer: Sendable {
 
     // MARK: - Question kind
 
-    /// Detects the kind from the question words: number phrases ("how many", "how much",
-    /// "what percentage", "number of") anywhere win; then the first wh-word; then an auxiliary verb
-    /// at the start makes a yes/no question; anything else is `what`.
-    static func kind(_ w: [String]) -> QuestionKind {
-        func has(_ a: String, _ b: String) -> Bool { zip(w, w.dropFirst()).contains { $0 == a && $1 == b } }
+    /// Detects the kind from the question words of `language`: number phrases ("how many",
+    /// "how much", "what percentage", "number of") anywhere win; then the first question word or
+    /// phrase ("how come" is why), where a noun after "what"/"which" may decide ("what year" is
+    /// when); then an auxiliary verb at the start makes a yes/no question; anything else is `what`.
+    /// Filler openings ("could you tell me") are skipped first. O(n) in the number of words.
+    static func kind(_ w: [String], language: LanguageData) -> QuestionKind {
         var words = w
         // Strip polite openings ("could you tell me", "do you know") before judging.
         var changed = true
         while changed {
             changed = false
-            for f in fillerStarts where words.starts(with: f) && words.count > f.count { words.removeFirst(f.count); changed = true }
+            for f in language.fillerOpenings where words.starts(with: f) && words.count > f.count { words.removeFirst(f.count); changed = true }
         }
-        if has("how", "many") || has("how", "much") || has("number", "of") || has("what", "number") || has("how", "big")
-            || has("how", "large") || has("how", "fast") || has("what", "percentage") || has("what", "percent")
-            || has("what", "share") || has("what", "proportion") || has("how", "far") || has("how", "long")
-            || has("what", "rank") || has("which", "rank") || has("what", "size") || has("how", "high")
-            || has("how", "often") || has("what", "proportion") || has("what", "amount") || has("what", "figure")
-            || has("how", "strong") || has("how", "quickly") || has("what", "rate") || has("what", "total")
-            || has("how", "huge") || has("what", "value") || has("which", "place") && words.contains("rank") { return .number }
-        for (i, x) in words.enumerated() {
-            switch x {
-            case "when": return .when
-            case "where":
+        if zip(words, words.dropFirst()).contains(where: { language.numberPhrases.contains([$0, $1]) })
+            || zip(words, words.dropFirst()).contains(where: { $0 == "which" && $1 == "place" }) && words.contains("rank") { return .number }
+        for i in words.indices {
+            guard let phrase = language.questionWords[words[i]]?.first(where: { words[i...].starts(with: $0.words) }) else { continue }
+            switch phrase.kind {
+            case .whereKind:
                 // "where does Japan rank among investors?" asks for a position, not a place.
-                if words[i...].contains(where: { ["rank", "ranks", "ranked", "stand", "stands"].contains($0) }) { return .number }
+                if words[i...].contains(where: { language.rankWords.contains($0) }) { return .number }
                 return .whereKind
-            case "who", "whom", "whose": return .who
-            case "why": return .why
-            case "what", "which":
-                let next = i + 1 < words.count ? words[i + 1] : ""
-                let next2 = i + 2 < words.count ? words[i + 2] : ""
-                if ["year", "month", "date", "day", "time", "season"].contains(next) { return .when }
-                if ["city", "province", "place", "country", "region", "town", "location", "venue"].contains(next) { return .whereKind }
-                if ["person", "official", "leader", "minister", "singer", "ambassador", "politician", "guest"].contains(next) { return .who }
-                if next == "reason" { return .why }
-                if ["city", "province", "place", "country", "region", "town"].contains(next2), ["vietnamese", "japanese"].contains(next) { return .whereKind }
-                if x == "what" && next == "for" { return .why }
+            case .what:
+                // "what year", "which city"; one word may stand between ("which coastal city").
+                let next = i + phrase.words.count < words.count ? words[i + phrase.words.count] : ""
+                let next2 = i + phrase.words.count + 1 < words.count ? words[i + phrase.words.count + 1] : ""
+                if let k = language.questionNouns[next] { return k }
+                if !language.functionWords.contains(next), let k = language.questionNouns[next2] { return k }
                 return .what
-            case "how":
-                let next = i + 1 < words.count ? words[i + 1] : ""
-                if next == "come" { return .why }
-                return .how
-            default: continue
+            default:
+                return phrase.kind
             }
         }
-        if let f = words.first, ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should", "shall", "isnt", "arent"].contains(f) {
-            return .yesno
-        }
+        if let f = words.first, language.yesNoOpenings.contains(f) { return .yesno }
         return .what
     }
 
@@ -261,7 +246,7 @@ public struct Analyzer: Sendable {
     /// Entities named in the utterance, with direction roles for countries and nationalities:
     /// a preposition before a country decides (`from` → source; `to`, `in`, `into`, after
     /// `visit` → target); a nationality is the source ("Japanese visitors"); a bare country takes
-    /// the role left free, or with a receiving verb ("Viet Nam received …") the target.
+    /// the role left free, or with a receiving verb ("France received …") the target.
     func entities(_ units: [Unit], words: [String]) -> ([EntityMention], Bool) {
         var out: [EntityMention] = []
         let between = units.contains { $0.text == "between" || $0.text == "both" }
@@ -294,7 +279,7 @@ public struct Analyzer: Sendable {
             let receiving = words.contains { Self.receiveVerbs.contains($0) }
             let taken = Set(out.compactMap { isCountry($0) ? $0.role : nil })
             if receiving {
-                // "How many visitors did Viet Nam receive from Japan?": the bare subject receives.
+                // "How many visitors did France receive from Japan?": the bare subject receives.
                 for b in bare { out[b].role = taken.contains("target") ? "source" : "target" }
             } else if taken.count == 1 {
                 let free = taken.contains("source") ? "target" : "source"

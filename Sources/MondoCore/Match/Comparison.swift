@@ -1,6 +1,6 @@
-/// Comparisons between any two numeric facts the question names ("Which was bigger, the Rorze
-/// investment or the AZEC package?", "How many times more visitors did the Ho Chi Minh City
-/// festival draw than the Tokyo one?"), computed at answer time when no intent of the pack
+/// Comparisons between any two numeric facts the question names ("Which was bigger, the Acme
+/// investment or the aid package?", "How many times more visitors did the Lyon festival draw
+/// than the Tokyo one?"), computed at answer time when no intent of the pack
 /// answers the comparison itself.
 ///
 /// The question is split at its comparison word (`or`, `than`, `versus`, `and` after "between" or
@@ -32,7 +32,7 @@ struct Comparison {
         if let u = a.units[(cut + 1)...].first(where: { !$0.isStop }), let n = u.number, n > 1, !(1990...2100).contains(n) { return nil }
         let left = Array(a.units[..<cut])
         var right = Array(a.units[(cut + 1)...])
-        // "… than the one in Ho Chi Minh City": the right side borrows the left side's nouns.
+        // "… than the one in Lyon": the right side borrows the left side's nouns.
         let rightTexts = Set(right.map(\.text))
         if right.contains(where: { ["one", "1", "ones", "that", "those"].contains($0.text) }) {
             right += left.filter { u in !u.isStop && !rightTexts.contains(u.text) && u.concepts.allSatisfy { pack.concepts[$0]?.entityClass == nil } && !Self.comparatives.contains(u.text) }
@@ -40,9 +40,9 @@ struct Comparison {
         let l = ranked(left), r = ranked(right)
         guard !l.isEmpty, !r.isEmpty else { return nil }
         // The best pair of different facts, preferring two in the same unit when a side is
-        // ambiguous ("the AZEC package": the USD 20 billion rather than the 15 projects); a right
-        // side that repeats the left's measure ("than Vietnamese to Japan") takes its next fact.
-        let unit = { (id: String) in pack.facts[id]?.value.unitKey }
+        // ambiguous ("the aid package": the USD 20 billion rather than the 15 projects); a right
+        // side that repeats the left's measure ("than Spaniards to France") takes its next fact.
+        let unit = { (id: String) in pack.facts[id]?.value.unitKey(in: pack.language) }
         var pairs: [(String, String, Double, Bool)] = []
         for x in l { for y in r where x.id != y.id { pairs.append((x.id, y.id, x.score + y.score, unit(x.id) == unit(y.id))) } }
         guard let bestPair = pairs.max(by: { $0.2 + ($0.3 ? 0.3 : 0) < $1.2 + ($1.3 ? 0.3 : 0) }) else { return nil }

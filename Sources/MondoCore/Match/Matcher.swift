@@ -103,7 +103,7 @@ public struct Matcher: Sendable {
                 for slot in ["source", "target"] {
                     guard let want = intent.slots[slot] else { continue }
                     let wantCountry = pack.concepts[want]?.country ?? want
-                    // A nationality's default reading ("Vietnamese love anime") only decides
+                    // A nationality's default reading ("Italians love opera") only decides
                     // between intents of a family that differ by direction.
                     if let m = a.entities.first(where: { $0.role == slot && ($0.roleIsExplicit || intent.family != nil) }),
                        let got = pack.concepts[m.concept]?.country, got != wantCountry {

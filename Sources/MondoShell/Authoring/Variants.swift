@@ -30,7 +30,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 public enum VariantKind: String, Sendable, CaseIterable {
     /// One content word of five letters or more with two letters swapped, one dropped or one doubled.
     case typo
-    /// Diacritics removed (Việt Nam → Viet Nam), or added from the pack's concept terms.
+    /// Diacritics removed (Crème Brûlée → Creme Brulee), or added from the pack's concept terms.
     case diacritics
     /// Lowercase, punctuation removed.
     case lowercase
@@ -52,7 +52,7 @@ public struct VariantMaker {
     let seed: UInt64
     /// Concept terms as stems, longest first: (stems, term as written, concept).
     let terms: [(stems: [String], term: String, concept: String)]
-    /// Terms with diacritics, keyed by their folded words: ("viet nam" → "Việt Nam").
+    /// Terms with diacritics, keyed by their folded words: ("creme brulee" → "Crème Brûlée").
     let accented: [(folded: [String], term: String)]
 
     /// Openings a person might type before the question.

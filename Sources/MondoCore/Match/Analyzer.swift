@@ -108,22 +108,27 @@ public struct Analyzer: Sendable {
 
     func conceptsWithClosure(_ c: String) -> [String] { index.closure[c] ?? [c] }
 
+    /// Whether the concept term `entry` is at position `i`: its stems are the tokens' stems, and a
+    /// one-word term is the word itself or an inflection of it (``LanguageData/inflects(_:_:)``).
+    /// Snowball also stems across derivations ("operational" and "operates", "monthly" and
+    /// "months", "manufacturer" and "manufacturing" share a stem); a pack lists the derived
+    /// words it means as terms of their own. O(term length).
+    func matches(_ entry: (stems: [String], words: [String], concept: String), at i: Int, _ tokens: [Token], _ stems: [String]) -> Bool {
+        let n = entry.stems.count
+        guard i + n <= tokens.count, stems[i..<(i + n)].elementsEqual(entry.stems) else { return false }
+        return n > 1 || language.inflects(tokens[i].text, entry.words[0])
+    }
+
     func units(_ tokens: [Token], fuzzy: Bool) -> [Unit] {
         var units: [Unit] = []
         var i = 0
         let stems = tokens.map(\.stem)
         while i < tokens.count {
-            var best: (len: Int, concepts: [String], close: Bool)?
-            for entry in index.termsByFirst[stems[i]] ?? [] {
+            var best: (len: Int, concepts: [String])?
+            for entry in index.termsByFirst[stems[i]] ?? [] where matches(entry, at: i, tokens, stems) {
                 let n = entry.stems.count
-                guard i + n <= tokens.count, Array(stems[i..<(i + n)]) == entry.stems else { continue }
-                // One-word terms competing for a word: the word itself or an inflection of it
-                // beats a term the stemmer only relates by derivation ("operates" is not
-                // "operational", "manufacturing" not "manufacturer", "year" not "yearly").
-                let close = n > 1 || language.inflects(tokens[i].text, entry.words[0])
-                if best == nil || n > best!.len || (n == best!.len && close && !best!.close) {
-                    best = (n, conceptsWithClosure(entry.concept), close)
-                } else if n == best!.len, close == best!.close { best!.concepts += conceptsWithClosure(entry.concept) }
+                if best == nil || n > best!.len { best = (n, conceptsWithClosure(entry.concept)) }
+                else if n == best!.len { best!.concepts += conceptsWithClosure(entry.concept) }
             }
             // Fuzzy phrase completion: one word of a multi-word term may be off by one letter.
             if fuzzy, best == nil || best!.len == 1 {
@@ -142,7 +147,7 @@ public struct Analyzer: Sendable {
                         else { ok = false; break }
                     }
                     if ok, misses == 1, stems[i] == entry.stems[0] || entry.stems.count > 2 {
-                        best = (entry.stems.count, conceptsWithClosure(entry.concept), true)
+                        best = (entry.stems.count, conceptsWithClosure(entry.concept))
                     }
                 }
             }
@@ -168,9 +173,9 @@ public struct Analyzer: Sendable {
                 // Shorter terms inside a phrase keep their concepts too.
                 if b.len > 1 {
                     for s in i..<(i + b.len) {
-                        for entry in index.termsByFirst[stems[s]] ?? [] {
+                        for entry in index.termsByFirst[stems[s]] ?? [] where matches(entry, at: s, tokens, stems) {
                             let n = entry.stems.count
-                            guard s + n <= i + b.len, n < b.len, Array(stems[s..<(s + n)]) == entry.stems else { continue }
+                            guard s + n <= i + b.len, n < b.len else { continue }
                             for c in conceptsWithClosure(entry.concept) where seen.insert(c).inserted { inner.append(c) }
                         }
                     }
@@ -220,11 +225,12 @@ public struct Analyzer: Sendable {
                 if words[i...].contains(where: { language.rankWords.contains($0) }) { return .number }
                 return .whereKind
             case .what:
-                // "what year", "which city"; one word may stand between ("which coastal city").
+                // "what year", "which city"; one word may stand before a place or person noun
+                // ("which coastal city", "what foreign leader"; but "what full-year growth").
                 let next = i + phrase.words.count < words.count ? words[i + phrase.words.count] : ""
                 let next2 = i + phrase.words.count + 1 < words.count ? words[i + phrase.words.count + 1] : ""
                 if let k = language.questionNouns[next] { return k }
-                if !language.functionWords.contains(next), let k = language.questionNouns[next2] { return k }
+                if !language.functionWords.contains(next), let k = language.questionNouns[next2], k == .whereKind || k == .who { return k }
                 return .what
             default:
                 return phrase.kind

@@ -278,7 +278,7 @@ public struct Engine: Sendable {
         }
         var text: String
         var traces: [ComputationTrace] = []
-        if fa.value.unitKey != fb.value.unitKey {
+        if fa.value.unitKey(in: pack.language) != fb.value.unitKey(in: pack.language) {
             text = "Those two cannot be compared: \(named(fa)), but \(named(fb)) — they are not measured in the same unit."
         } else {
             let op = cmp.op == .compare ? "compare" : cmp.op.rawValue
@@ -299,7 +299,7 @@ public struct Engine: Sendable {
         }
         // "Did more French visit Spain than Spaniards visited France?": yes or no first.
         var yesno: String?
-        if a.kind == .yesno, fa.value.unitKey == fb.value.unitKey, let x = fa.value.number, let y = fb.value.number {
+        if a.kind == .yesno, fa.value.unitKey(in: pack.language) == fb.value.unitKey(in: pack.language), let x = fa.value.number, let y = fb.value.number {
             let words = Set(a.tokens.map(\.text))
             let wantsLess = !words.isDisjoint(with: ["fewer", "less", "smaller", "lower"])
             let yes = wantsLess ? x < y : x > y

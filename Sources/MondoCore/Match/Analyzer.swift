@@ -18,7 +18,6 @@ public struct Analyzer: Sendable {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
-    static let superlatives: Set<String> = ["largest", "biggest", "top", "highest", "greatest", "most", "leading", "number"]
     /// The pack's language data (question words, fillers, pronouns, ordinals, stemmer).
     var language: LanguageData { index.language }
 
@@ -43,7 +42,7 @@ public struct Analyzer: Sendable {
         for (i, w) in words.enumerated() {
             if let o = language.ordinals[w], i + 1 < words.count, ["largest", "biggest", "largest", "most", "highest", "top", "place", "rank", "ranked", "spot", "position"].contains(words[i + 1]) || (i > 0 && ["ranked", "ranks", "rank", "the"].contains(words[i - 1]) && o <= 10) {
                 rank = o
-            } else if rank == nil, Self.superlatives.contains(w), !(i > 0 && language.ordinals[words[i - 1]] != nil) {
+            } else if rank == nil, language.superlatives.contains(w), !(i > 0 && language.ordinals[words[i - 1]] != nil) {
                 if w == "number" { if i + 1 < words.count, words[i + 1] == "1" || words[i + 1] == "one" { rank = 1 } } else { rank = 1 }
             }
         }
@@ -242,12 +241,7 @@ public struct Analyzer: Sendable {
 
     // MARK: - Entities and roles
 
-    static let towardWords: Set<String> = ["to", "into", "in", "toward", "towards", "visit", "visiting", "visited", "visits", "at", "inside", "within"]
-    static let fromWords: Set<String> = ["from", "by", "of"]
-    static let reverseMarkers: [[String]] = [["other", "way", "round"], ["other", "way", "around"], ["vice", "versa"], ["the", "reverse"], ["opposite", "direction"], ["in", "reverse"], ["the", "opposite"], ["reverse", "direction"], ["other", "direction"], ["opposite", "way"], ["other", "way"], ["reversed"], ["the", "return", "direction"]]
 
-    static let placeNouns: Set<String> = ["city", "cities", "province", "provinces", "town", "towns", "region", "regions", "place", "places", "university", "universities", "school", "schools"]
-    static let receiveVerbs: Set<String> = ["receive", "received", "receives", "receiving", "welcome", "welcomed", "welcomes", "attract", "attracted", "attracts", "host", "hosted", "hosts", "get", "got", "gets", "draw", "drew", "drawn"]
 
     /// Entities named in the utterance, with direction roles for countries and nationalities:
     /// a preposition before a country decides (`from` → source; `to`, `in`, `into`, after
@@ -267,10 +261,10 @@ public struct Analyzer: Sendable {
                     let prev = j >= 0 ? String(units[j].text.split(separator: " ").last ?? "") : ""
                     let next = ui + 1 < units.count ? units[ui + 1].text : ""
                     if cls == "nationality" {
-                        role = Self.towardWords.contains(prev) && Self.placeNouns.contains(next) ? "target" : "source"
-                    } else if prev == "from" || prev == "by" {
+                        role = language.towardWords.contains(prev) && language.placeNouns.contains(next) ? "target" : "source"
+                    } else if language.fromWords.contains(prev) {
                         role = "source"
-                    } else if Self.towardWords.contains(prev) {
+                    } else if language.towardWords.contains(prev) {
                         role = "target"
                     }
                 }
@@ -282,7 +276,7 @@ public struct Analyzer: Sendable {
         let isCountry = { (m: EntityMention) in self.concepts[m.concept]?.country != nil }
         let bare = out.indices.filter { isCountry(out[$0]) && out[$0].role == nil && !between }
         if !bare.isEmpty {
-            let receiving = words.contains { Self.receiveVerbs.contains($0) }
+            let receiving = words.contains { language.receiveVerbs.contains($0) }
             let taken = Set(out.compactMap { isCountry($0) ? $0.role : nil })
             if receiving {
                 // "How many visitors did France receive from Japan?": the bare subject receives.
@@ -296,7 +290,7 @@ public struct Analyzer: Sendable {
                 out[bare[0]].role = "source"; out[bare[1]].role = "target"
             }
         }
-        let reverse = Self.reverseMarkers.contains { m in words.indices.contains { words[$0...].starts(with: m) } }
+        let reverse = language.reverseMarkers.contains { m in words.indices.contains { words[$0...].starts(with: m) } }
         return (out, reverse)
     }
 

@@ -44,6 +44,18 @@ public struct LanguageData: Sendable {
     public private(set) var ordinalNames: [Int: String] = [:]
     /// Month names and abbreviations (`sept` → 9).
     public private(set) var months: [String: Int] = [:]
+    /// Superlatives that assert first rank ("the largest investor"; "number" only in "number one").
+    public private(set) var superlatives: Set<String> = []
+    /// Words after which a country is the target of a direction ("to", "in", "visiting").
+    public private(set) var towardWords: Set<String> = []
+    /// Words after which a country is the source of a direction ("from", "by").
+    public private(set) var fromWords: Set<String> = []
+    /// Phrases that reverse the direction of the previous question ("the other way round").
+    public private(set) var reverseMarkers: [[String]] = []
+    /// Nouns of places: a nationality after a toward word and before one is the target's ("to Japanese cities").
+    public private(set) var placeNouns: Set<String> = []
+    /// Verbs whose subject receives ("France received …" makes a bare country the target).
+    public private(set) var receiveVerbs: Set<String> = []
     /// Endings that make an inflection of a word ("s", "ed", "ing"), for ``inflects(_:_:)``.
     public private(set) var inflectionalEndings: [String] = []
     /// The stemmer, with this language's irregular forms.
@@ -82,6 +94,12 @@ public struct LanguageData: Sendable {
         ordinals = e.map("ordinals").compactMapValues { Int($0) }
         ordinalNames = Dictionary(ordinals.map { ($1, $0) }, uniquingKeysWith: { a, b in a.count <= b.count ? a : b })
         months = e.map("months").compactMapValues { Int($0) }
+        superlatives = Set(e.list("superlatives"))
+        towardWords = Set(e.group("direction_words")["toward"] ?? [])
+        fromWords = Set(e.group("direction_words")["from"] ?? [])
+        reverseMarkers = e.list("reverse_markers").map(Self.words)
+        placeNouns = Set(e.list("place_nouns"))
+        receiveVerbs = Set(e.list("receive_verbs"))
         stemmer = Stemmer(irregularForms: e.map("irregular_forms"))
         inflectionalEndings = e.list("inflectional_endings").sorted { $0.count > $1.count }
     }

@@ -7,13 +7,15 @@ import Yams
 public struct LanguageEntries: Sendable, Equatable {
     /// Keys whose value is a list of words or phrases.
     public static let listKeys = ["function_words", "filler_openings", "number_phrases", "rank_words",
-                                  "yes_no_openings", "follow_up_pronouns", "inflectional_endings"]
+                                  "yes_no_openings", "follow_up_pronouns", "inflectional_endings", "superlatives",
+                                  "reverse_markers", "place_nouns", "receive_verbs"]
     /// Keys whose value maps a group name to a list, with the group names each allows (nil: any).
     public static let groupKeys: [String: [String]?] = [
         "question_words": ["when", "where", "who", "why", "how", "what"],
         "question_nouns": ["when", "where", "who", "why"],
         "unit_categories": nil,
         "quantity_markers": ["before", "after"],
+        "direction_words": ["toward", "from"],
     ]
     /// Keys whose value maps a word to a value, with the kind of value (`text`, `number`, `month`, `whole`).
     public static let mapKeys: [String: String] = [

@@ -16,13 +16,22 @@ let package = Package(
     ],
     targets: [
         // The engine: pack loading, normalisation, matching, facts, templates, transcripts.
-        // Pure Swift + Yams + Mustache: no terminal, no stdin/stdout, no exit.
+        // Pure Swift + Yams + Mustache + libstemmer: no terminal, no stdin/stdout, no exit.
+        // Resources/english.yaml is the engine's knowledge of English (Docs/language-data.md).
         .target(
             name: "MondoCore",
             dependencies: [
+                "CStemmer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            resources: [.copy("Resources/english.yaml")]
+        ),
+        // libstemmer (Snowball), which has no pkg-config file: the module map links -lstemmer;
+        // `apt-get install -y libstemmer-dev` provides it. Only MondoCore's Snowball.swift imports it.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
         ),
         // libedit, found through pkg-config; `apt-get install -y libedit-dev` provides it.
         .systemLibrary(

@@ -288,13 +288,13 @@ public struct Engine: Sendable {
             let decided = decideYesNo(a, intent: intent, score: c.score, timeConflict: c.timeConflict, computed: computedNumbers, answer: text)
             yesno = decided.map { $0 ? "yes" : "no" } ?? "undecided"
             // A template that already opens with its verdict ("No, …") keeps it, said once.
-            let opening = Normalizer.tokens(String(text.prefix(12))).first?.text
+            let opening = Normalizer.tokens(String(text.prefix(12)), language: pack.language).first?.text
             if let yes = decided, opening != "yes", opening != "no" { text = (yes ? "Yes. " : "No. ") + text }
         }
         context.lastIntent = intent.id
         context.slots = slots
         // "he", "it", "there" in the next turn may point at someone or something the answer named.
-        let named = analyzer.unitsAndEntities(Normalizer.tokens(text)).entities
+        let named = analyzer.unitsAndEntities(Normalizer.tokens(text, language: pack.language)).entities
             .filter { ["person", "organisation", "place", "event"].contains($0.entityClass) }.map { "c:" + $0.concept }
         context.keys = Set(a.contentUnits.flatMap(\.keys)).union(intent.require.flatMap { $0 }.map(Matcher.key))
             .union(c.fromContext > 0 ? context.keys : []).union(named)
@@ -336,7 +336,7 @@ public struct Engine: Sendable {
         }
         var text: String
         var traces: [ComputationTrace] = []
-        if fa.value.unitKey != fb.value.unitKey {
+        if fa.value.unitKey(in: pack.language) != fb.value.unitKey(in: pack.language) {
             text = "Those two cannot be compared: \(named(fa)), but \(named(fb)) — they are not measured in the same unit."
         } else {
             let op = cmp.op == .compare ? "compare" : cmp.op.rawValue
@@ -357,7 +357,7 @@ public struct Engine: Sendable {
         }
         // "Did more French visit Spain than Spaniards visited France?": yes or no first.
         var yesno: String?
-        if a.kind == .yesno, fa.value.unitKey == fb.value.unitKey, let x = fa.value.number, let y = fb.value.number {
+        if a.kind == .yesno, fa.value.unitKey(in: pack.language) == fb.value.unitKey(in: pack.language), let x = fa.value.number, let y = fb.value.number {
             let words = Set(a.tokens.map(\.text))
             let wantsLess = !words.isDisjoint(with: ["fewer", "less", "smaller", "lower"])
             let yes = wantsLess ? x < y : x > y
@@ -497,14 +497,10 @@ public struct Engine: Sendable {
         }
         if let named = namedEntityVerdict(a, facts: facts) { return named }
         if !a.times.isEmpty { return true }
-        let answerWords = Set(Normalizer.tokens(answer).map(\.text))
-        if score >= Matcher.coveredScore, answerWords.isDisjoint(with: Self.negativeWords) { return true }
+        let answerWords = Set(Normalizer.tokens(answer, language: pack.language).map(\.text))
+        if score >= Matcher.coveredScore, answerWords.isDisjoint(with: pack.language.negativeWords) { return true }
         return nil
     }
-
-    /// Words that make an answer deny rather than confirm ("it failed", "was not"): with one of
-    /// them, a yes/no question the intent covers gets no automatic "Yes".
-    static let negativeWords: Set<String> = ["not", "no", "never", "failed", "fail", "fails", "unsuccessful", "neither", "nor", "without", "lost", "refused", "rejected", "denied", "cannot"]
 
     /// "Did Harold win at Hastings?" when the fact names William: no; when it names Harold: yes.
     /// Compares the people, places and organisations the question names with the names of the

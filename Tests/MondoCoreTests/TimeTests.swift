@@ -39,7 +39,7 @@ import Testing
 
 @Suite struct EraQuestionTimeTests {
     func times(_ q: String, thisYear: Int? = nil) -> [String] {
-        TimeExpressions(thisYear: thisYear).find(Normalizer.tokens(q)).times.map { t in
+        TimeExpressions(thisYear: thisYear, language: .english).find(Normalizer.tokens(q)).times.map { t in
             (t.year.map { String($0) } ?? "-") + (t.endYear.map { "…\($0)" } ?? "") + (t.approximate ? "~" : "")
         }
     }

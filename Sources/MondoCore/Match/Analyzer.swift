@@ -10,20 +10,12 @@ public struct Analyzer: Sendable {
     public init(index: PackIndex, pack: Pack) {
         self.index = index
         self.concepts = pack.concepts
-        self.timeExpressions = TimeExpressions(thisYear: pack.settings.thisYear)
+        self.timeExpressions = TimeExpressions(thisYear: pack.settings.thisYear, language: index.language)
     }
 
-    static let superlatives: Set<String> = ["largest", "biggest", "top", "highest", "greatest", "most", "leading", "number"]
-    static let followUpPronouns: Set<String> = ["it", "its", "he", "him", "his", "she", "her", "they", "them", "their", "there", "that", "this", "these", "those", "then"]
-    static let fillerStarts: [[String]] = [
-        ["could", "you", "tell", "me"], ["can", "you", "tell", "me"], ["would", "you", "tell", "me"], ["do", "you", "know"],
-        ["i", "was", "wondering"], ["i", "wonder"], ["i", "would", "like", "to", "know"], ["i", "want", "to", "know"],
-        ["tell", "me"], ["please"], ["so"], ["and"], ["hey"], ["hi"], ["ok"], ["okay"], ["quick", "question"], ["um"], ["well"],
-        ["can", "you", "say"], ["any", "idea"], ["do", "we", "know"], ["does", "the", "interview", "say"],
-        ["does", "the", "ambassador", "say"], ["did", "the", "ambassador", "say"], ["do", "you", "remember"],
-    ]
+    /// The pack's language data (question words, fillers, pronouns, ordinals, stemmer).
+    var language: LanguageData { index.language }
 
-    /// Analyses `utterance`. With `correct`, unknown words are corrected against the pack's vocabulary.
     /// The units and entities of pack text (examples, fact text, answers): what the index needs,
     /// without spelling correction, kinds or times.
     func unitsAndEntities(_ tokens: [Token]) -> (units: [Unit], entities: [EntityMention]) {
@@ -31,13 +23,14 @@ public struct Analyzer: Sendable {
         return (units, entities(units, words: tokens.map(\.text)).0)
     }
 
+    /// Analyses `utterance`. With `correct`, unknown words are corrected against the pack's vocabulary.
     public func analyse(_ utterance: String, correct: Bool = true) -> Analysis {
-        var tokens = Normalizer.tokens(utterance)
+        var tokens = Normalizer.tokens(utterance, language: language)
         var corrections: [(String, String)] = []
         if correct { corrections = self.correct(&tokens) }
         var units = self.units(tokens, fuzzy: correct)
         let words = tokens.map(\.text)
-        let kind = Self.kind(words)
+        let kind = Self.kind(words, language: language)
         let (entities, reverse) = self.entities(units, words: words)
         let (times, timeWords) = timeExpressions.find(tokens)
         // Words that only name an era ("century", "bc", "ago") count neither for nor against.
@@ -46,9 +39,9 @@ public struct Analyzer: Sendable {
         }
         var rank: Int?
         for (i, w) in words.enumerated() {
-            if let o = Normalizer.ordinals[w], i + 1 < words.count, ["largest", "biggest", "largest", "most", "highest", "top", "place", "rank", "ranked", "spot", "position"].contains(words[i + 1]) || (i > 0 && ["ranked", "ranks", "rank", "the"].contains(words[i - 1]) && o <= 10) {
+            if let o = language.ordinals[w], i + 1 < words.count, ["largest", "biggest", "largest", "most", "highest", "top", "place", "rank", "ranked", "spot", "position"].contains(words[i + 1]) || (i > 0 && ["ranked", "ranks", "rank", "the"].contains(words[i - 1]) && o <= 10) {
                 rank = o
-            } else if rank == nil, Self.superlatives.contains(w), !(i > 0 && Normalizer.ordinals[words[i - 1]] != nil) {
+            } else if rank == nil, language.superlatives.contains(w), !(i > 0 && language.ordinals[words[i - 1]] != nil) {
                 if w == "number" { if i + 1 < words.count, words[i + 1] == "1" || words[i + 1] == "one" { rank = 1 } } else { rank = 1 }
             }
         }
@@ -63,7 +56,7 @@ public struct Analyzer: Sendable {
         var anaphoric = reverse
         if words.first.map({ ["and", "also"].contains($0) }) ?? false { anaphoric = true }
         if words.starts(with: ["what", "about"]) || words.starts(with: ["how", "about"]) { anaphoric = true }
-        if words.contains(where: { Self.followUpPronouns.contains($0) }) && !words.starts(with: ["are", "there"]) && !words.starts(with: ["is", "there"]) { anaphoric = true }
+        if words.contains(where: { language.followUpPronouns.contains($0) }) && !words.starts(with: ["are", "there"]) && !words.starts(with: ["is", "there"]) { anaphoric = true }
         return Analysis(utterance: utterance, tokens: tokens, corrections: corrections, units: units, kind: kind,
                         entities: entities, times: times, assertedRank: rank, numbers: numbers, reverse: reverse,
                         looksLikeFollowUp: anaphoric || content.count <= 2, isAnaphoric: anaphoric)
@@ -101,7 +94,7 @@ public struct Analyzer: Sendable {
             }
             if let b = best {
                 out.append((w, b.word))
-                var t = Token(b.word)
+                var t = Token(b.word, stem: language.stemmer.stem(b.word))
                 t.correctedFrom = w
                 tokens[i] = t
             }
@@ -113,15 +106,25 @@ public struct Analyzer: Sendable {
 
     func conceptsWithClosure(_ c: String) -> [String] { index.closure[c] ?? [c] }
 
+    /// Whether the concept term `entry` is at position `i`: its stems are the tokens' stems, and a
+    /// one-word term is the word itself or an inflection of it (``LanguageData/inflects(_:_:)``).
+    /// Snowball also stems across derivations ("operational" and "operates", "monthly" and
+    /// "months", "manufacturer" and "manufacturing" share a stem); a pack lists the derived
+    /// words it means as terms of their own. O(term length).
+    func matches(_ entry: (stems: [String], words: [String], concept: String), at i: Int, _ tokens: [Token], _ stems: [String]) -> Bool {
+        let n = entry.stems.count
+        guard i + n <= tokens.count, stems[i..<(i + n)].elementsEqual(entry.stems) else { return false }
+        return n > 1 || language.inflects(tokens[i].text, entry.words[0])
+    }
+
     func units(_ tokens: [Token], fuzzy: Bool) -> [Unit] {
         var units: [Unit] = []
         var i = 0
         let stems = tokens.map(\.stem)
         while i < tokens.count {
             var best: (len: Int, concepts: [String])?
-            for entry in index.termsByFirst[stems[i]] ?? [] {
+            for entry in index.termsByFirst[stems[i]] ?? [] where matches(entry, at: i, tokens, stems) {
                 let n = entry.stems.count
-                guard i + n <= tokens.count, Array(stems[i..<(i + n)]) == entry.stems else { continue }
                 if best == nil || n > best!.len { best = (n, conceptsWithClosure(entry.concept)) }
                 else if n == best!.len { best!.concepts += conceptsWithClosure(entry.concept) }
             }
@@ -168,9 +171,9 @@ public struct Analyzer: Sendable {
                 // Shorter terms inside a phrase keep their concepts too.
                 if b.len > 1 {
                     for s in i..<(i + b.len) {
-                        for entry in index.termsByFirst[stems[s]] ?? [] {
+                        for entry in index.termsByFirst[stems[s]] ?? [] where matches(entry, at: s, tokens, stems) {
                             let n = entry.stems.count
-                            guard s + n <= i + b.len, n < b.len, Array(stems[s..<(s + n)]) == entry.stems else { continue }
+                            guard s + n <= i + b.len, n < b.len else { continue }
                             for c in conceptsWithClosure(entry.concept) where seen.insert(c).inserted { inner.append(c) }
                         }
                     }
@@ -197,65 +200,47 @@ public struct Analyzer: Sendable {
 
     // MARK: - Question kind
 
-    /// Detects the kind from the question words: number phrases ("how many", "how much",
-    /// "what percentage", "number of") anywhere win; then the first wh-word; then an auxiliary verb
-    /// at the start makes a yes/no question; anything else is `what`.
-    static func kind(_ w: [String]) -> QuestionKind {
-        func has(_ a: String, _ b: String) -> Bool { zip(w, w.dropFirst()).contains { $0 == a && $1 == b } }
+    /// Detects the kind from the question words of `language`: number phrases ("how many",
+    /// "how much", "what percentage", "number of") anywhere win; then the first question word or
+    /// phrase ("how come" is why), where a noun after "what"/"which" may decide ("what year" is
+    /// when); then an auxiliary verb at the start makes a yes/no question; anything else is `what`.
+    /// Filler openings ("could you tell me") are skipped first. O(n) in the number of words.
+    static func kind(_ w: [String], language: LanguageData) -> QuestionKind {
         var words = w
         // Strip polite openings ("could you tell me", "do you know") before judging.
         var changed = true
         while changed {
             changed = false
-            for f in fillerStarts where words.starts(with: f) && words.count > f.count { words.removeFirst(f.count); changed = true }
+            for f in language.fillerOpenings where words.starts(with: f) && words.count > f.count { words.removeFirst(f.count); changed = true }
         }
-        if has("how", "many") || has("how", "much") || has("number", "of") || has("what", "number") || has("how", "big")
-            || has("how", "large") || has("how", "fast") || has("what", "percentage") || has("what", "percent")
-            || has("what", "share") || has("what", "proportion") || has("how", "far") || has("how", "long")
-            || has("what", "rank") || has("which", "rank") || has("what", "size") || has("how", "high")
-            || has("how", "often") || has("what", "proportion") || has("what", "amount") || has("what", "figure")
-            || has("how", "strong") || has("how", "quickly") || has("what", "rate") || has("what", "total")
-            || has("how", "huge") || has("what", "value") || has("which", "place") && words.contains("rank") { return .number }
-        for (i, x) in words.enumerated() {
-            switch x {
-            case "when": return .when
-            case "where":
+        if zip(words, words.dropFirst()).contains(where: { language.numberPhrases.contains([$0, $1]) })
+            || zip(words, words.dropFirst()).contains(where: { $0 == "which" && $1 == "place" }) && words.contains("rank") { return .number }
+        for i in words.indices {
+            guard let phrase = language.questionWords[words[i]]?.first(where: { words[i...].starts(with: $0.words) }) else { continue }
+            switch phrase.kind {
+            case .whereKind:
                 // "where does Japan rank among investors?" asks for a position, not a place.
-                if words[i...].contains(where: { ["rank", "ranks", "ranked", "stand", "stands"].contains($0) }) { return .number }
+                if words[i...].contains(where: { language.rankWords.contains($0) }) { return .number }
                 return .whereKind
-            case "who", "whom", "whose": return .who
-            case "why": return .why
-            case "what", "which":
-                let next = i + 1 < words.count ? words[i + 1] : ""
-                let next2 = i + 2 < words.count ? words[i + 2] : ""
-                if ["year", "month", "date", "day", "time", "season"].contains(next) { return .when }
-                if ["city", "province", "place", "country", "region", "town", "location", "venue"].contains(next) { return .whereKind }
-                if ["person", "official", "leader", "minister", "singer", "ambassador", "politician", "guest"].contains(next) { return .who }
-                if next == "reason" { return .why }
-                if ["city", "province", "place", "country", "region", "town"].contains(next2), ["vietnamese", "japanese"].contains(next) { return .whereKind }
-                if x == "what" && next == "for" { return .why }
+            case .what:
+                // "what year", "which city"; one word may stand before a place or person noun
+                // ("which coastal city", "what foreign leader"; but "what full-year growth").
+                let next = i + phrase.words.count < words.count ? words[i + phrase.words.count] : ""
+                let next2 = i + phrase.words.count + 1 < words.count ? words[i + phrase.words.count + 1] : ""
+                if let k = language.questionNouns[next] { return k }
+                if !language.functionWords.contains(next), let k = language.questionNouns[next2], k == .whereKind || k == .who { return k }
                 return .what
-            case "how":
-                let next = i + 1 < words.count ? words[i + 1] : ""
-                if next == "come" { return .why }
-                return .how
-            default: continue
+            default:
+                return phrase.kind
             }
         }
-        if let f = words.first, ["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would", "should", "shall", "isnt", "arent"].contains(f) {
-            return .yesno
-        }
+        if let f = words.first, language.yesNoOpenings.contains(f) { return .yesno }
         return .what
     }
 
     // MARK: - Entities and roles
 
-    static let towardWords: Set<String> = ["to", "into", "in", "toward", "towards", "visit", "visiting", "visited", "visits", "at", "inside", "within"]
-    static let fromWords: Set<String> = ["from", "by", "of"]
-    static let reverseMarkers: [[String]] = [["other", "way", "round"], ["other", "way", "around"], ["vice", "versa"], ["the", "reverse"], ["opposite", "direction"], ["in", "reverse"], ["the", "opposite"], ["reverse", "direction"], ["other", "direction"], ["opposite", "way"], ["other", "way"], ["reversed"], ["the", "return", "direction"]]
 
-    static let placeNouns: Set<String> = ["city", "cities", "province", "provinces", "town", "towns", "region", "regions", "place", "places", "university", "universities", "school", "schools"]
-    static let receiveVerbs: Set<String> = ["receive", "received", "receives", "receiving", "welcome", "welcomed", "welcomes", "attract", "attracted", "attracts", "host", "hosted", "hosts", "get", "got", "gets", "draw", "drew", "drawn"]
 
     /// Entities named in the utterance, with direction roles for the entities that fill direction
     /// slots (countries and nationalities, and any entity some intent names in a `source` or
@@ -276,10 +261,10 @@ public struct Analyzer: Sendable {
                     let prev = j >= 0 ? String(units[j].text.split(separator: " ").last ?? "") : ""
                     let next = ui + 1 < units.count ? units[ui + 1].text : ""
                     if cls == "nationality" {
-                        role = Self.towardWords.contains(prev) && Self.placeNouns.contains(next) ? "target" : "source"
-                    } else if prev == "from" || prev == "by" {
+                        role = language.towardWords.contains(prev) && language.placeNouns.contains(next) ? "target" : "source"
+                    } else if language.fromWords.contains(prev) {
                         role = "source"
-                    } else if Self.towardWords.contains(prev) {
+                    } else if language.towardWords.contains(prev) {
                         role = "target"
                     }
                 }
@@ -291,10 +276,10 @@ public struct Analyzer: Sendable {
         let isCountry = { (m: EntityMention) in self.index.slotValue(m.concept) != nil }
         let bare = out.indices.filter { isCountry(out[$0]) && out[$0].role == nil && !between }
         if !bare.isEmpty {
-            let receiving = words.contains { Self.receiveVerbs.contains($0) }
+            let receiving = words.contains { language.receiveVerbs.contains($0) }
             let taken = Set(out.compactMap { isCountry($0) ? $0.role : nil })
             if receiving {
-                // "How many visitors did Viet Nam receive from Japan?": the bare subject receives.
+                // "How many visitors did France receive from Japan?": the bare subject receives.
                 for b in bare { out[b].role = taken.contains("target") ? "source" : "target" }
             } else if taken.count == 1 {
                 let free = taken.contains("source") ? "target" : "source"
@@ -305,7 +290,7 @@ public struct Analyzer: Sendable {
                 out[bare[0]].role = "source"; out[bare[1]].role = "target"
             }
         }
-        let reverse = Self.reverseMarkers.contains { m in words.indices.contains { words[$0...].starts(with: m) } }
+        let reverse = language.reverseMarkers.contains { m in words.indices.contains { words[$0...].starts(with: m) } }
         return (out, reverse)
     }
 }

@@ -15,9 +15,6 @@ struct Comparison {
 
     static let comparatives: Set<String> = ["more", "bigger", "larger", "higher", "greater", "less", "fewer", "smaller", "lower", "times", "difference", "gap", "bigger", "largest", "biggest", "compare", "comparison", "versus", "vs", "outnumber", "exceed", "combined", "together", "total", "sum"]
 
-    /// Verbs after which "more than" is an intensifier ("more than doubled"), by stem.
-    static let multiplicativeVerbs: Set<String> = Set(["double", "doubles", "doubled", "triple", "triples", "tripled", "treble", "trebled", "quadruple", "quadrupled", "halve", "halved", "multiply", "multiplied", "exceed", "exceeds", "exceeded", "match", "matched", "offset", "offsets"].map(Stemmer.stem))
-
     /// The operation asked for and the two fact ids, or nil when the question is not a comparison
     /// of two facts the pack knows.
     func find(_ a: Analysis) -> (op: Op, first: String, second: String)? {
@@ -34,7 +31,7 @@ struct Comparison {
         // "… more than triples the flow": "more than" before a verb intensifies the verb; it
         // compares nothing.
         if words[cut] == "than", let verb = a.units[(cut + 1)...].first(where: { !$0.isStop }),
-           Self.multiplicativeVerbs.contains(verb.stem ?? verb.text) { return nil }
+           pack.language.intensifiedVerbs.contains(verb.stem ?? verb.text) { return nil }
         // "more than 8%", "fewer than 600,000": a threshold, which yes/no answers, not a second fact.
         if let u = a.units[(cut + 1)...].first(where: { !$0.isStop }), let n = u.number, n > 1, !(1990...2100).contains(n) { return nil }
         let left = Array(a.units[..<cut])
@@ -49,7 +46,7 @@ struct Comparison {
         // The best pair of different facts, preferring two in the same unit when a side is
         // ambiguous ("the harbour package": the USD 2 billion rather than the 12 projects); a right
         // side that repeats the left's measure ("than Spaniards to France") takes its next fact.
-        let unit = { (id: String) in pack.facts[id]?.value.unitKey }
+        let unit = { (id: String) in pack.facts[id]?.value.unitKey(in: pack.language) }
         var pairs: [(String, String, Double, Bool)] = []
         for x in l { for y in r where x.id != y.id { pairs.append((x.id, y.id, x.score + y.score, unit(x.id) == unit(y.id))) } }
         guard let bestPair = pairs.max(by: { $0.2 + ($0.3 ? 0.3 : 0) < $1.2 + ($1.3 ? 0.3 : 0) }) else { return nil }

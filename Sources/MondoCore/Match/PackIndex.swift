@@ -1,19 +1,5 @@
 import Foundation
 
-/// English function words and question filler: they never count for or against a match.
-enum FunctionWords {
-    static let list: [String] = """
-    a an the of to in on at by for from with about as into onto over under than then that this these those \
-    is are was were be been being am do does did done have has had having will would shall should can could may \
-    might must i me my we our you your he him his she her it its they them their there here what which who whom \
-    whose when where why how and or but if so not no yes any some all each every many much more most very also \
-    just only really actually please tell know let us say said says mention mentioned according interview \
-    ambassadors wondering wonder curious could would like want need give show explain describe hey hi hello ok okay \
-    well oh um uh thanks thank kindly quick question again one other another get got go going just being something \
-    anything thing things kind sort lot lots bit exactly roughly approximately approx around about precisely
-    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-}
-
 /// The compiled, read-only form of a pack that matching needs: concept lookup tables, the
 /// vocabulary for spelling correction, and per-intent weighted vocabularies with IDF weights.
 /// Built once per pack load; O(size of pack) time and memory.
@@ -32,6 +18,8 @@ public struct PackIndex: Sendable {
         var vocabIDs: [Int: Double] = [:]
     }
 
+    /// The pack's language data: function words, stemmer, question words (see ``LanguageData``).
+    public let language: LanguageData
     /// Concept terms keyed by their first stem: (stems of the term, folded words of the term, concept).
     var termsByFirst: [String: [(stems: [String], words: [String], concept: String)]] = [:]
     /// Multi-word terms, for fuzzy phrase completion.
@@ -71,8 +59,9 @@ public struct PackIndex: Sendable {
 
     /// Builds the index for `pack`.
     public init(pack: Pack) {
-        for w in FunctionWords.list { stopStems.insert(Stemmer.stem(w)) }
-        for w in pack.settings.stopwords { for t in Normalizer.tokens(w) { stopStems.insert(t.stem) } }
+        language = pack.language
+        for w in language.functionWords { stopStems.insert(language.stemmer.stem(w)) }
+        for w in pack.settings.stopwords { for t in Normalizer.tokens(w, language: language) { stopStems.insert(t.stem) } }
         // Concepts and their inclusion closure.
         var parents: [String: [String]] = [:]
         for c in pack.concepts.values {
@@ -87,7 +76,7 @@ public struct PackIndex: Sendable {
         }
         for c in pack.concepts.values.sorted(by: { $0.name < $1.name }) {
             for t in c.terms where !t.hasPrefix("~") {
-                let toks = Normalizer.tokens(t)
+                let toks = Normalizer.tokens(t, language: language)
                 guard let first = toks.first else { continue }
                 let entry = (stems: toks.map(\.stem), words: toks.map(\.text), concept: c.name)
                 termsByFirst[first.stem, default: []].append(entry)
@@ -104,7 +93,7 @@ public struct PackIndex: Sendable {
         var tokenCache: [String: [Token]] = [:]
         func tokens(_ text: String) -> [Token] {
             if let t = tokenCache[text] { return t }
-            let t = Normalizer.tokens(text)
+            let t = Normalizer.tokens(text, language: language)
             tokenCache[text] = t
             return t
         }
@@ -114,7 +103,7 @@ public struct PackIndex: Sendable {
             i.examples.forEach(addWords)
             addWords(Self.answerText(i.answer))
         }
-        known = Set(vocabulary.keys).union(pack.lexicon).union(FunctionWords.list)
+        known = Set(vocabulary.keys).union(pack.lexicon).union(language.functionWords)
         for w in vocabulary.keys where w.count >= 3 && w.utf8.count == w.count { byLength[w.count, default: []].append((w, Array(w.utf8))) }
         for k in byLength.keys { byLength[k]!.sort { $0.word < $1.word } }
         // Per-intent vocabularies.
@@ -174,7 +163,7 @@ public struct PackIndex: Sendable {
         }
         // Fact vocabularies: what each numeric fact is called, in the pack's own words.
         var fv: [String: [String: Double]] = [:]
-        for f in pack.facts.values where f.value.number != nil && f.value.unitKey != nil {
+        for f in pack.facts.values where f.value.number != nil && f.value.unitKey(in: language) != nil {
             var v: [String: Double] = [:]
             for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = 1.0 } }
             fv[f.id] = v

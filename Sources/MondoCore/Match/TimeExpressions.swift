@@ -7,17 +7,14 @@
 struct TimeExpressions: Sendable {
     /// The pack's reference year, for relative times; nil when the document has none.
     let thisYear: Int?
+    /// Month names and the words that mark a number as a quantity come from here.
+    let language: LanguageData
 
-    static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
     /// Words before a number of three or more digits that make it a year ("in 1347", "by 2035",
     /// "c. 1300"); any other four-digit number from 1000 to 2999 is a year on its own.
     static let timePrepositions: Set<String> = ["in", "by", "since", "until", "till", "til", "before", "after", "during", "year", "circa", "c", "ca", "between"]
-    /// Words before a number that make it a quantity ("more than 2,000", "about 2000").
-    static let quantityWords: Set<String> = ["than", "over", "under", "about", "nearly", "almost", "some", "approximately", "roughly", "exactly", "above", "below", "usd", "only", "just"]
+    /// Words after a number that make it a count of time or a rate, not a year ("2 years", "5 per").
+    static let countedAfter: Set<String> = ["times", "year", "years", "month", "months", "day", "days", "thousand", "per"]
     static let approxWords: Set<String> = ["c", "ca", "circa", "around"]
     static let bcWords: Set<String> = ["bc", "bce"]
     static let adWords: Set<String> = ["ad", "ce"]
@@ -98,7 +95,7 @@ struct TimeExpressions: Sendable {
             if ["first", "second"].contains(x), next == "half" {
                 out.append(QuestionTime(year: nil, half: x == "first" ? 1 : 2, words: "\(x) half")); i += 2; continue
             }
-            if let m = Self.months[x], x.count > 3 || ["in", "of", "since", "by", "until"].contains(prev),
+            if let m = language.months[x], x.count > 3 || ["in", "of", "since", "by", "until"].contains(prev),
                !(x == "may" && !["in", "of", "since", "by", "until", "late", "early", "mid", "end"].contains(prev)) {
                 months.append(m)
             }
@@ -126,9 +123,9 @@ struct TimeExpressions: Sendable {
         guard k >= 1, k <= 9999, tokens[i].text == String(k) else { return false }
         let prev = i > 0 ? tokens[i - 1].text : ""
         let next = i + 1 < tokens.count ? tokens[i + 1].text : ""
-        if Self.quantityWords.contains(prev) { return false }
+        if language.quantityMarkersBefore.contains(prev), !Self.approxWords.contains(prev) { return false }
         if i >= 2, ["more", "less", "fewer"].contains(tokens[i - 2].text), prev == "than" { return false }
-        if ["percent", "times", "year", "years", "month", "months", "day", "days", "million", "billion", "thousand", "people", "per"].contains(next) { return false }
+        if language.quantityMarkersAfter.contains(next) || Self.countedAfter.contains(next) { return false }
         // A counted plural noun after it ("2000 companies"), but not "in 1492 was".
         let countedNoun = next.count > 3 && next.hasSuffix("s") && !next.hasSuffix("ss") && tokens[i + 1].number == nil
             && !["was", "has", "does", "is", "its", "this", "thus"].contains(next)

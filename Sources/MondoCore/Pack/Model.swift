@@ -77,27 +77,21 @@ public enum FactValue: Sendable, Hashable {
         }
     }
 
-    /// Counting nouns that measure the same thing: visitors, participants and learners are all
-    /// people, so 430,000 visitors and 140,000 participants can be compared.
-    static func unitCategory(_ unit: String) -> String {
-        let u = unit.lowercased()
-        let people: Set<String> = ["people", "persons", "person", "visitors", "visitor", "participants", "tourists", "travellers",
-                                   "travelers", "passengers", "learners", "students", "residents", "graduates", "arrivals", "visits", "trips"]
-        if people.contains(u) { return "people" }
-        if ["companies", "company", "firms", "enterprises", "businesses"].contains(u) { return "companies" }
-        return u
-    }
-
-    /// What "same unit" means for computations: `people`, `USD`, `%`, `times`.
-    public var unitKey: String? {
+    /// What "same unit" means for computations: `people`, `USD`, `%`, `times`. Counting nouns
+    /// that measure the same thing share a key through the language's `unit_categories`
+    /// (visitors, participants and learners are all people, so they can be compared).
+    public func unitKey(in language: LanguageData) -> String? {
         switch self {
-        case .quantity(_, let u): "quantity:" + FactValue.unitCategory(u)
+        case .quantity(_, let u): "quantity:" + language.unitCategory(u)
         case .money(_, let c): "money:" + c
         case .percentage: "percentage"
         case .factor: "factor"
         default: nil
         }
     }
+
+    /// ``unitKey(in:)`` with the default English data (``LanguageData/english``).
+    public var unitKey: String? { unitKey(in: .english) }
 }
 
 /// One typed record from the document, with where it comes from and when it holds.

@@ -18,6 +18,8 @@ public struct Pack: Sendable {
     public var templates: [String: MustacheTemplate]
     /// Common English words the corrector leaves alone (folded).
     public var lexicon: Set<String>
+    /// The engine's English data with the pack's `language.yaml` merged in (Docs/language-data.md).
+    public var language: LanguageData
     /// Warnings found while loading (errors throw instead).
     public var warnings: [Diagnostic]
     /// How the author wrote each word or phrase term (the first spelling met), for messages that
@@ -53,6 +55,8 @@ struct PackLoader {
     var intentNodes: [(Intent, Node, YAMLDocument)] = []
     var settings = PackSettings()
     var templates: [String: MustacheTemplate] = [:]
+    /// The language data terms are normalised with: English, plus the pack's `language.yaml`.
+    var language = LanguageData.english
 
     init(directory: String) { self.directory = directory }
 
@@ -67,6 +71,10 @@ struct PackLoader {
             throw PackError(diagnostics: [Diagnostic(.error, "pack directory '\(directory)' does not exist")])
         }
         if let doc = read(rel("pack.yaml"), required: true) { readSettings(doc) }
+        // Before any term is read: the pack's words may change how terms are normalised.
+        if let doc = read(rel("language.yaml"), required: false) {
+            language = language.merging(LanguageFile.read(doc, diagnostics: &diagnostics))
+        }
         if let doc = read(rel("concepts.yaml"), required: false) { readTopic(doc, allowed: ["concepts"]) }
         let topicDir = rel("topics")
         let files = ((try? fm.contentsOfDirectory(atPath: topicDir)) ?? []).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
@@ -90,7 +98,7 @@ struct PackLoader {
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw PackError(diagnostics: errors + diagnostics.filter { $0.severity == .warning }) }
         return Pack(directory: directory, settings: settings, concepts: concepts, facts: facts,
-                    intents: intents, templates: templates, lexicon: lexicon, warnings: diagnostics)
+                    intents: intents, templates: templates, lexicon: lexicon, language: language, warnings: diagnostics)
     }
 
     mutating func read(_ path: String, required: Bool) -> YAMLDocument? {
@@ -384,7 +392,7 @@ struct PackLoader {
             conceptRefs.append((name, node, doc))
             return .concept(name)
         }
-        let toks = Normalizer.tokens(s)
+        let toks = Normalizer.tokens(s, language: language)
         if toks.isEmpty { diagnostics.append(doc.diag(.error, "term '\(s)' has no words", at: node)); return nil }
         let t: Term = toks.count == 1 ? .word(toks[0].stem) : .phrase(toks.map(\.stem))
         if spellings[t] == nil { spellings[t] = s }
@@ -497,7 +505,7 @@ struct PackLoader {
                     guard let comp = intent.compute.first(where: { $0.name == name })?.computation else { continue }
                     if comp.operands.contains(where: failed.facts.contains) { continue }
                     let ofNode = MappingEntries(v)["of"]
-                    if let problem = Computer.check(comp, facts: facts) {
+                    if let problem = Computer.check(comp, facts: facts, language: language) {
                         diagnostics.append(doc.diag(.error, "computation '\(name)': \(problem)", at: ofNode ?? kn))
                     }
                 }

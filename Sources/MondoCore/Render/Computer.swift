@@ -12,9 +12,10 @@ public struct ComputedValue: Sendable, Hashable {
 /// Evaluates ``Computation``s over facts. Results are computed at answer time from the fact
 /// values; nothing is typed into templates by hand.
 public enum Computer {
-    /// Checks operands: they exist, are numeric (or dates for `elapsed`) and share a unit.
+    /// Checks operands: they exist, are numeric (or dates for `elapsed`) and share a unit (units
+    /// of one `unit_categories` group of `language` count as one).
     /// - Returns: a problem description, or nil when the computation is well formed.
-    public static func check(_ c: Computation, facts: [String: Fact]) -> String? {
+    public static func check(_ c: Computation, facts: [String: Fact], language: LanguageData = .english) -> String? {
         for id in c.operands where id != "now" && facts[id] == nil {
             let hint = nearest(id, in: facts.keys.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? ""
             return "unknown fact '\(id)'\(hint)"
@@ -41,7 +42,7 @@ public enum Computer {
             }
             for f in fs where f.value.number == nil { return "'\(f.id)' is a \(f.value.typeName) fact, not a number" }
             if c.op != "share" {
-                let units = Set(fs.compactMap(\.value.unitKey))
+                let units = Set(fs.compactMap { $0.value.unitKey(in: language) })
                 if units.count > 1 { return "operands have different units (\(units.sorted().joined(separator: ", "))): they cannot be combined" }
             }
         }

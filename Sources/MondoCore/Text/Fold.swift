@@ -2,7 +2,7 @@ import Foundation
 
 /// Text folding shared by questions, pack terms and the grader-facing answer checks.
 public enum Fold {
-    /// Folds text for matching: Unicode NFKC, lowercase, diacritics removed (Việt Nam → viet nam,
+    /// Folds text for matching: Unicode NFKC, lowercase, diacritics removed (Crème Brûlée → creme brulee,
     /// đ → d), typographic quotes and dashes made plain. O(n) in the length of `text`.
     public static func text(_ text: String) -> String {
         // Fast path: plain ASCII needs only lowercasing (most pack text and most questions).

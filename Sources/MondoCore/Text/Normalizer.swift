@@ -11,7 +11,8 @@ public struct Token: Sendable, Hashable {
     /// When the spelling corrector replaced this word, the word as typed.
     public var correctedFrom: String?
 
-    /// Creates a token; the stem is computed unless given.
+    /// Creates a token; unless given, the stem is computed with the default English data
+    /// (``Stemmer/stem(_:)``; the normaliser passes its language's stem).
     public init(_ text: String, stem: String? = nil, number: Double? = nil) {
         self.text = text
         self.stem = stem ?? Stemmer.stem(text)
@@ -20,44 +21,13 @@ public struct Token: Sendable, Hashable {
 }
 
 /// Turns raw text into tokens: folding (``Fold``), contractions, punctuation, and number forms
-/// ("710,000", "710k", "ten percent", "USD 20bn", "1.8x", "two thousand"). O(n) in the text length.
+/// ("710,000", "710k", "ten percent", "USD 20bn", "1.8x", "two thousand"). The words it knows
+/// (contractions, number words, scales, ordinals) and the stemmer come from ``LanguageData``.
+/// O(n) in the text length.
 public enum Normalizer {
-    static let contractions: [String: [String]] = [
-        "whats": ["what", "is"], "whos": ["who", "is"], "wheres": ["where", "is"], "hows": ["how", "is"],
-        "whens": ["when", "is"], "thats": ["that", "is"], "dont": ["do", "not"], "doesnt": ["does", "not"],
-        "didnt": ["did", "not"], "isnt": ["is", "not"], "arent": ["are", "not"], "wasnt": ["was", "not"],
-        "cant": ["can", "not"], "wont": ["will", "not"], "hasnt": ["has", "not"], "havent": ["have", "not"],
-        "im": ["i", "am"], "ive": ["i", "have"], "youre": ["you", "are"], "theyre": ["they", "are"],
-        "u": ["you"], "ur": ["your"], "r": ["are"], "pls": ["please"], "plz": ["please"], "thx": ["thanks"],
-        "yrs": ["years"], "yr": ["year"], "mo": ["months"], "mos": ["months"], "govt": ["government"],
-        "gov": ["government"], "w/": ["with"], "vs": ["versus"], "approx": ["approximately"],
-        "info": ["information"], "abt": ["about"], "bc": ["because"], "cuz": ["because"], "b4": ["before"],
-        "h1": ["first", "half"], "h2": ["second", "half"], "1h": ["first", "half"], "2h": ["second", "half"],
-        "q1": ["first", "quarter"], "yoy": ["year", "on", "year"],
-    ]
-    static let apostrophe: [String: [String]] = [
-        "what's": ["what", "is"], "who's": ["who", "is"], "where's": ["where", "is"], "how's": ["how", "is"],
-        "when's": ["when", "is"], "it's": ["it", "is"], "that's": ["that", "is"], "there's": ["there", "is"],
-        "here's": ["here", "is"], "let's": ["let", "us"], "he's": ["he", "is"], "she's": ["she", "is"],
-        "can't": ["can", "not"], "won't": ["will", "not"], "i'm": ["i", "am"],
-    ]
-    static let units: [String: Double] = [
-        "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mil": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-        "billion": 1e9, "bn": 1e9, "b": 1e9, "bil": 1e9, "trillion": 1e12, "tn": 1e12,
-    ]
-    static let numberWords: [String: Double] = [
-        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-        "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-    ]
-    /// Ordinal words and their values ("third" → 3); digits with a suffix ("3rd") become these words.
-    public static let ordinals: [String: Int] = [
-        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-        "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
-        "twentieth": 20, "thirtieth": 30, "fiftieth": 50, "hundredth": 100,
-    ]
-    static let ordinalNames: [Int: String] = Dictionary(uniqueKeysWithValues: ordinals.map { ($1, $0) })
+    /// Ordinal words and their values in the default English data ("third" → 3); digits with a
+    /// suffix ("3rd") become these words. A pack's own ordinals are in ``LanguageData/ordinals``.
+    public static var ordinals: [String: Int] { LanguageData.english.ordinals }
 
     /// Canonical digits for a number: `710000`, `7.52`, `77700000000`.
     public static func canonical(_ value: Double) -> String {
@@ -110,11 +80,16 @@ public enum Normalizer {
         return out
     }
 
-    /// Normalises an utterance into tokens. Never fails; empty or symbol-only input gives `[]`.
-    public static func tokens(_ utterance: String) -> [Token] {
+    /// Normalises an utterance into tokens with the words and stemmer of `language` (the default
+    /// English data unless given). Never fails; empty or symbol-only input gives `[]`.
+    public static func tokens(_ utterance: String, language: LanguageData = .english) -> [Token] {
+        let expansions = language.expansions, units = language.numberScales, numberWords = language.numberWords
+        func token(_ text: String, number: Double? = nil) -> Token {
+            Token(text, stem: language.stemmer.stem(text), number: number)
+        }
         var words: [String] = []
         for p in pieces(Fold.text(utterance)) {
-            if let e = apostrophe[p] { words += e; continue }
+            if p.contains("'"), let e = expansions[p] { words += e; continue }
             var w = p
             if w.hasSuffix("n't") { words += [String(w.dropLast(3)), "not"]; continue }
             for suf in ["'s", "'re", "'ve", "'ll", "'d", "'m"] where w.hasSuffix(suf) {
@@ -128,7 +103,7 @@ public enum Normalizer {
             if w.isEmpty { continue }
             // "56 bc" is a year before Christ, not "because".
             if w == "bc", let last = words.last, last.first?.isNumber == true { words.append(w); continue }
-            if let e = contractions[w] { words += e; continue }
+            if let e = expansions[w] { words += e; continue }
             words.append(w)
         }
         // Numbers: digits with suffixes, number words, scale words.
@@ -136,7 +111,7 @@ public enum Normalizer {
         var i = 0
         while i < words.count {
             let w = words[i]
-            if let (value, rest) = splitNumber(w) {
+            if let (value, rest) = splitNumber(w, scales: units) {
                 var v = value
                 var tail: [String] = []
                 if !rest.isEmpty {
@@ -144,8 +119,8 @@ public enum Normalizer {
                     else if rest == "x" { tail = ["times"] }
                     else if ["st", "nd", "rd", "th"].contains(rest) {
                         // "100000000000000000000th" has no Int: it stays a word.
-                        guard let n = wholeNumber(value) else { out.append(Token(w)); i += 1; continue }
-                        out.append(Token(ordinalNames[n] ?? "\(n)th", number: Double(n)))
+                        guard let n = wholeNumber(value) else { out.append(token(w)); i += 1; continue }
+                        out.append(token(language.ordinalNames[n] ?? "\(n)th", number: Double(n)))
                         i += 1; continue
                     } else if rest == "pct" { tail = ["percent"] }
                     else { tail = [rest] }
@@ -154,8 +129,8 @@ public enum Normalizer {
                 if tail.isEmpty, i + 1 < words.count, let u = units[words[i + 1]], words[i + 1].count > 1 || u >= 1e6 {
                     v *= u; i += 1
                 }
-                out.append(Token(canonical(v), number: v))
-                for t in tail { out.append(Token(t)) }
+                out.append(token(canonical(v), number: v))
+                for t in tail { out.append(token(t)) }
                 i += 1
                 continue
             }
@@ -173,12 +148,12 @@ public enum Normalizer {
                 }
                 if used {
                     let v = total + group
-                    out.append(Token(canonical(v), number: v))
+                    out.append(token(canonical(v), number: v))
                     i = j
                     continue
                 }
             }
-            out.append(Token(w))
+            out.append(token(w))
             i += 1
         }
         return out
@@ -193,7 +168,7 @@ public enum Normalizer {
 
     /// "710" → (710, ""), "710k" → (710, "k"), "3rd" → (3, "rd"), "1.8x" → (1.8, "x"); nil when the
     /// word does not start with a digit or the suffix is not a unit-like tail.
-    static func splitNumber(_ w: String) -> (Double, String)? {
+    static func splitNumber(_ w: String, scales units: [String: Double]) -> (Double, String)? {
         guard let f = w.first, f.isNumber else { return nil }
         let digits = w.prefix { $0.isNumber || $0 == "." }
         let rest = String(w.dropFirst(digits.count))

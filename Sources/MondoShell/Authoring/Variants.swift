@@ -72,7 +72,7 @@ public struct VariantMaker {
             // file's own concepts are often bags of cue words ("when, date, edition"), not synonyms.
             let shared = c.entityClass != nil || (c.location.map { ($0.path as NSString).lastPathComponent } == "concepts.yaml")
             for term in c.terms where !term.hasPrefix("~") {
-                let toks = Normalizer.tokens(term)
+                let toks = Normalizer.tokens(term, language: engine.pack.language)
                 guard !toks.isEmpty, toks.allSatisfy({ $0.number == nil }) else { continue }
                 // Only terms with a content word: "what date" → "time" is a synonym, "the" is not.
                 if shared, !engine.analyse(term).contentUnits.isEmpty { t.append((toks.map(\.stem), term, c.name)) }
@@ -200,7 +200,7 @@ public struct VariantMaker {
         var ps = Self.pieces(q)
         let words = ps.indices.filter { ps[$0].isWord }
         let stems = words.map { i -> String? in
-            let t = Normalizer.tokens(ps[i].text)
+            let t = Normalizer.tokens(ps[i].text, language: engine.pack.language)
             return t.count == 1 ? t[0].stem : nil
         }
         // Every (span, concept, matched term) in the question; longest terms first, no overlaps.

@@ -1,0 +1,174 @@
+import Foundation
+
+/// The engine's knowledge of English, read from data (`Resources/english.yaml`, extended by a
+/// pack's `language.yaml`): function words, filler openings, question words, number and month
+/// words, contractions, irregular forms, counting units. See Docs/language-data.md.
+///
+/// The normaliser, the analyser and the pack index read these tables from the value they are
+/// given; ``english`` is the default, loaded once from the MondoCore resource bundle.
+public struct LanguageData: Sendable {
+    /// The entries as read, kept so that a pack's file can be merged in (``merging(_:)``).
+    public private(set) var entries: LanguageEntries
+
+    /// Words that never count for or against a match and are never spelling-corrected.
+    public private(set) var functionWords: Set<String> = []
+    /// Openings skipped before the question kind is judged ("could you tell me").
+    public private(set) var fillerOpenings: [[String]] = []
+    /// Question words and phrases by first word, longest first: `how` → [(how come, why), (how, how)].
+    public private(set) var questionWords: [String: [(words: [String], kind: QuestionKind)]] = [:]
+    /// Nouns after "what"/"which" that give the question another kind (`year` → when).
+    public private(set) var questionNouns: [String: QuestionKind] = [:]
+    /// Two-word phrases that ask for a number, as "first second" pairs.
+    public private(set) var numberPhrases: Set<[String]> = []
+    /// Words asking for a position ("where does it rank?" asks for a number).
+    public private(set) var rankWords: Set<String> = []
+    /// Auxiliary verbs that open a yes/no question.
+    public private(set) var yesNoOpenings: Set<String> = []
+    /// Pronouns and pointing words that make a question lean on the previous turn.
+    public private(set) var followUpPronouns: Set<String> = []
+    /// Counting noun → the category of what it counts (`visitors` → `people`).
+    public private(set) var unitCategories: [String: String] = [:]
+    /// Words before a number that make it a quantity, not a year ("more than 2000").
+    public private(set) var quantityMarkersBefore: Set<String> = []
+    /// Words after a number that make it a quantity, not a year ("2000 companies").
+    public private(set) var quantityMarkersAfter: Set<String> = []
+    /// Contractions and abbreviations → the words they stand for (`whats` → what is).
+    public private(set) var expansions: [String: [String]] = [:]
+    /// Number words and their values (`twelve` → 12).
+    public private(set) var numberWords: [String: Double] = [:]
+    /// Scale words and suffixes (`thousand`, `k` → 1000).
+    public private(set) var numberScales: [String: Double] = [:]
+    /// Ordinal words and their values (`third` → 3).
+    public private(set) var ordinals: [String: Int] = [:]
+    /// Ordinal values and their words (3 → `third`).
+    public private(set) var ordinalNames: [Int: String] = [:]
+    /// Month names and abbreviations (`sept` → 9).
+    public private(set) var months: [String: Int] = [:]
+    /// Superlatives that assert first rank ("the largest investor"; "number" only in "number one").
+    public private(set) var superlatives: Set<String> = []
+    /// Words after which a country is the target of a direction ("to", "in", "visiting").
+    public private(set) var towardWords: Set<String> = []
+    /// Words after which a country is the source of a direction ("from", "by").
+    public private(set) var fromWords: Set<String> = []
+    /// Phrases that reverse the direction of the previous question ("the other way round").
+    public private(set) var reverseMarkers: [[String]] = []
+    /// Nouns of places: a nationality after a toward word and before one is the target's ("to Japanese cities").
+    public private(set) var placeNouns: Set<String> = []
+    /// Verbs whose subject receives ("France received …" makes a bare country the target).
+    public private(set) var receiveVerbs: Set<String> = []
+    /// Words that make an answer deny rather than confirm ("not", "failed"): with one of them, a
+    /// yes/no question gets no automatic "Yes".
+    public private(set) var negativeWords: Set<String> = []
+    /// Verbs after which "more than" intensifies rather than compares ("more than doubled"), by stem.
+    public private(set) var intensifiedVerbs: Set<String> = []
+    /// Endings that make an inflection of a word ("s", "ed", "ing"), for ``inflects(_:_:)``.
+    public private(set) var inflectionalEndings: [String] = []
+    /// The stemmer, with this language's irregular forms.
+    public private(set) var stemmer = Stemmer(irregularForms: [:])
+
+    /// Builds the tables from checked entries (see ``LanguageFile`` for reading them from YAML).
+    public init(entries: LanguageEntries) {
+        self.entries = entries
+        let e = entries
+        functionWords = Set(e.list("function_words"))
+        fillerOpenings = e.list("filler_openings").map(Self.words)
+        for (kindName, phrases) in e.group("question_words") {
+            guard let kind = QuestionKind(name: kindName) else { continue }
+            for p in phrases {
+                let w = Self.words(p)
+                if let first = w.first { questionWords[first, default: []].append((w, kind)) }
+            }
+        }
+        for k in questionWords.keys { questionWords[k]!.sort { $0.words.count > $1.words.count } }
+        for (kindName, nouns) in e.group("question_nouns") {
+            guard let kind = QuestionKind(name: kindName) else { continue }
+            for n in nouns { questionNouns[n] = kind }
+        }
+        numberPhrases = Set(e.list("number_phrases").map(Self.words))
+        rankWords = Set(e.list("rank_words"))
+        yesNoOpenings = Set(e.list("yes_no_openings"))
+        followUpPronouns = Set(e.list("follow_up_pronouns"))
+        for (category, units) in e.group("unit_categories") { for u in units { unitCategories[u] = category } }
+        quantityMarkersBefore = Set(e.group("quantity_markers")["before"] ?? [])
+        quantityMarkersAfter = Set(e.group("quantity_markers")["after"] ?? [])
+        for key in ["contractions", "abbreviations"] {
+            for (w, meaning) in e.map(key) { expansions[w] = Self.words(meaning) }
+        }
+        numberWords = e.map("number_words").compactMapValues(Double.init)
+        numberScales = e.map("number_scales").compactMapValues(Double.init)
+        ordinals = e.map("ordinals").compactMapValues { Int($0) }
+        ordinalNames = Dictionary(ordinals.map { ($1, $0) }, uniquingKeysWith: { a, b in a.count <= b.count ? a : b })
+        months = e.map("months").compactMapValues { Int($0) }
+        superlatives = Set(e.list("superlatives"))
+        towardWords = Set(e.group("direction_words")["toward"] ?? [])
+        fromWords = Set(e.group("direction_words")["from"] ?? [])
+        reverseMarkers = e.list("reverse_markers").map(Self.words)
+        placeNouns = Set(e.list("place_nouns"))
+        receiveVerbs = Set(e.list("receive_verbs"))
+        stemmer = Stemmer(irregularForms: e.map("irregular_forms"))
+        inflectionalEndings = e.list("inflectional_endings").sorted { $0.count > $1.count }
+        negativeWords = Set(e.list("negative_words"))
+        intensifiedVerbs = Set(e.list("intensified_verbs").map { stemmer.stem($0) })
+    }
+
+    /// This language with a pack's additions and removals applied (see ``LanguageEntries/merging(_:)``).
+    public func merging(_ change: LanguageChange) -> LanguageData {
+        LanguageData(entries: entries.merging(change))
+    }
+
+    /// The category of a counting unit: `people` for visitors, participants, residents …; the
+    /// unit itself (lowercased) when no category lists it. O(1).
+    public func unitCategory(_ unit: String) -> String {
+        let u = unit.lowercased()
+        return unitCategories[u] ?? u
+    }
+
+    /// Whether two folded words are one word up to inflection: the same word, or forms of one base
+    /// by an irregular form or an inflectional ending (with a final "e" dropped, a consonant
+    /// doubled, "y" made "i": plans/planned/planning, study/studies, go/went). Words the stemmer
+    /// relates only by derivation are not ("operates"/"operational", "year"/"yearly").
+    /// O(number of endings).
+    public func inflects(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let ba = bases(a)
+        return !ba.isDisjoint(with: bases(b))
+    }
+
+    /// The word, its irregular base, and the words it may inflect.
+    func bases(_ word: String) -> Set<String> {
+        var out: Set<String> = [word]
+        if let base = stemmer.irregularForms[word] { out.insert(base) }
+        for e in inflectionalEndings where word.count > e.count + 1 && word.hasSuffix(e) {
+            let base = String(word.dropLast(e.count))
+            out.insert(base)
+            out.insert(base + "e")
+            if e.first == "i" { out.insert(base + "y") }
+            if let last = base.last, base.dropLast().last == last { out.insert(String(base.dropLast())) }
+        }
+        return out
+    }
+
+    /// The default English data, read once from the MondoCore resource bundle.
+    /// A missing or broken resource is a build defect and stops the program with its diagnostics.
+    public static let english: LanguageData = {
+        guard let url = Bundle.module.url(forResource: "english", withExtension: "yaml") else {
+            fatalError("MondoCore resource english.yaml is missing from \(Bundle.module.bundlePath)")
+        }
+        do {
+            return LanguageData(entries: try LanguageFile.read(path: url.path).additions)
+        } catch {
+            fatalError("MondoCore resource english.yaml does not load:\n\(error)")
+        }
+    }()
+
+    static func words(_ phrase: String) -> [String] {
+        phrase.split(separator: " ").map(String.init)
+    }
+}
+
+extension QuestionKind {
+    /// The kind named in language data (`when`, `where`, `who`, `why`, `how`, `what`, `number`, `yesno`).
+    init?(name: String) {
+        self.init(rawValue: name)
+    }
+}

@@ -542,7 +542,12 @@ public struct Engine: Sendable {
                 let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold + 0.1 }
                 let order = ["nothing at all on", "nothing for", "nothing dated", "have no", "nothing on", "direction"]
                 let best = order.lazy.compactMap { key in telling.first { $0.userReason!.contains(key) } }.first
-                if let why = best?.userReason { text += " " + why }
+                if let why = best?.userReason {
+                    // An entity or a kind of answer the pack's intents lack is the pack's gap, not
+                    // necessarily the document's: say what is missing without blaming the document.
+                    let packGap = why.contains("nothing on") || why.contains("have no")
+                    text = packGap ? why : text + " " + why
+                }
             }
         case .notUnderstood:
             text = s.notUnderstood

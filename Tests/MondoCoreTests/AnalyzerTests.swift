@@ -269,7 +269,7 @@ struct MatcherBlockTests {
         let r = ask("How many Korean tourists visited Viet Nam in 2024?")
         #expect(r.intent == nil)
         #expect(r.reason == .notInPack)
-        #expect(r.answer.hasPrefix("The interview does not say."))
+        #expect(r.answer.hasPrefix("I have nothing on Korean for that question."))
     }
 
     @Test func gibberishIsNotUnderstood() {

@@ -5,9 +5,9 @@ extension Engine {
     /// numeric facts, and the time between two dated facts.
     public static let builtInIntents: Set<String> = ["computed.compare", "computed.difference", "computed.ratio", "computed.sum", "computed.elapsed"]
 
-    /// The years between two dated facts, with the working: "The treaty was in 1492 and the
-    /// battle in 1513: 21 years apart (1513 − 1492 = 21)." Approximate, decade and century dates
-    /// make it "about".
+    /// The years between two dated facts `x` (the earlier) and `y`, with the working: "The treaty:
+    /// 1492; the battle: 1513. That is 21 years apart (1513 − 1492 = 21)." Approximate, decade,
+    /// century and span dates make it "about".
     func answerElapsed(_ x: Fact, _ y: Fact, _ a: Analysis, _ cands: [Candidate]) -> Response {
         let tx = PackIndex.when(x)!, ty = PackIndex.when(y)!
         let n = ty.year - tx.year

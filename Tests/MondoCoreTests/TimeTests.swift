@@ -136,6 +136,13 @@ import Testing
         #expect(Self.engine.respond(to: "ok so what title did he hold?", context: &fresh).intent == nil)
     }
 
+    @Test func anotherPlaceInTheQuestionIsANo() {
+        #expect(answer("did richard conquer sicily").answer == "No. Richard conquered Cyprus in 1191.")
+        #expect(answer("did richard conquer cyprus").answer.hasPrefix("Yes. "))
+        // Not a yes/no question: the place the intent does not know declines it.
+        #expect(answer("when did richard conquer sicily").intent == nil)
+    }
+
     @Test func deepTimeAndBCDisplay() {
         #expect(answer("how old is the rock").answer == "The rock formed about 240 million years ago.")
         #expect(answer("how old is the wall").answer == "The old wall dates from 56 BC.")

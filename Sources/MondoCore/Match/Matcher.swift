@@ -12,6 +12,9 @@ public struct Candidate: Sendable {
     public var fromContext: Int
     /// True when a question time conflicts with the intent's facts (a yes/no question answers "No").
     public var timeConflict: Bool
+    /// True when a yes/no question puts another entity in the place of one the intent knows ("Did
+    /// he conquer Sicily?" of an intent about Cyprus): the answer is "No", with the facts.
+    public var entityContrast = false
 }
 
 /// Scores every intent against an analysed utterance. Rule-based and deterministic:
@@ -79,10 +82,19 @@ public struct Matcher: Sendable {
             var fromContext = 0
             // An entity the intent does not know about (checked first: it is the most telling reason).
             var entityReason: (String, String)?
+            var entityContrast = false
             for e in a.entities where !ci.scope.contains(e.concept) {
                 // "Did Harold lead the conquest?" of an intent whose fact names the leader: the
                 // answer is a "No" that names the right one, not a decline.
                 if a.kind == .yesno, intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, e.entityClass) } ?? false }) { continue }
+                // "Did Richard conquer Sicily?" of an intent whose scope has another place the
+                // question leaves out (Cyprus): a substitution the facts contradict — when the
+                // document knows the substitute; of one it never mentions it says nothing.
+                // Countries and nationalities stay out: another country's figure is another
+                // question ("Did Spain's output grow?" of France's), not a contradiction.
+                if a.kind == .yesno, index.knownEntities.contains(e.concept), Self.contrastClasses.contains(e.entityClass), ci.scope.contains(where: { s in
+                    s != e.concept && pack.concepts[s]?.entityClass == e.entityClass && !a.entities.contains { $0.concept == s }
+                }) { entityContrast = true; continue }
                 // A nationality is in scope when its country is, and the other way round.
                 if let country = pack.concepts[e.concept]?.country, ci.scope.contains(where: { pack.concepts[$0]?.country == country }) { continue }
                 entityReason = ("does not know about '\(e.concept)' (\(e.entityClass))", "I have nothing on \(displayName(e.concept, typed: a.units[e.unit].text)) for that question.")
@@ -181,7 +193,7 @@ public struct Matcher: Sendable {
             } else {
                 score -= 0.1 * Double(fromContext) / Double(max(1, intent.require.count))
             }
-            out.append(Candidate(intent: pos, score: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict))
+            out.append(Candidate(intent: pos, score: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast))
         }
         out.sort { a, b in
             if (a.blocked == nil) != (b.blocked == nil) { return a.blocked == nil }
@@ -193,6 +205,9 @@ public struct Matcher: Sendable {
         }
         return out
     }
+
+    /// Entity classes whose members a yes/no question may put in each other's place and get "No".
+    static let contrastClasses: Set<String> = ["person", "place", "organisation", "event"]
 
     /// Whether a fact's value is a name of the entity class `cls` (a person fact for a person).
     static func names(_ v: FactValue, _ cls: String) -> Bool {

@@ -40,6 +40,9 @@ public struct PackIndex: Sendable {
     var idf: [String: Double] = [:]
     /// Compiled intents, parallel to `pack.intents`.
     public var intents: [CompiledIntent] = []
+    /// Entity concepts in the scope of some intent: what the document talks about (a pack also
+    /// lists entities it never mentions, so that questions about them are recognised and declined).
+    public var knownEntities: Set<String> = []
     /// Entity concepts some intent names in a `source` or `target` slot: they take direction roles.
     public var slotEntities: Set<String> = []
     /// Countries and nationalities by the country they stand for.
@@ -149,6 +152,7 @@ public struct PackIndex: Sendable {
                 if case .date(let t, _) = f.value { times.append(t) }
                 if case .period(let a, _, let b, _) = f.value { times.append(a); times.append(b) }
             }
+            knownEntities.formUnion(scope)
             compiled.append(CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers))
         }
         intents = compiled

@@ -23,13 +23,14 @@ extension Engine {
 
     /// Yes, no, or nil when neither the facts nor the question decide it — then the answer states
     /// the facts without a verdict. Never a default:
-    /// - a time the facts contradict says no; the intent's fixed `yesno` decides next;
+    /// - a time the facts contradict, or an entity put in the place of one the intent knows
+    ///   (`contradicted`), says no; the intent's fixed `yesno` decides next;
     /// - an asserted rank, number or threshold is compared with the facts;
     /// - a person, place or organisation the question names is compared with the one the facts name;
     /// - a time the facts confirm, or a question the intent covers completely (score at least
     ///   ``Matcher/coveredScore``) whose answer holds no negative word ("not", "failed"), says yes.
-    func decideYesNo(_ a: Analysis, intent: Intent, score: Double, timeConflict: Bool, computed: [Double], answer: String) -> Bool? {
-        if timeConflict { return false }
+    func decideYesNo(_ a: Analysis, intent: Intent, score: Double, timeConflict contradicted: Bool, computed: [Double], answer: String) -> Bool? {
+        if contradicted { return false }
         if let fixed = intent.yesno { return fixed }
         let facts = intent.facts.compactMap { pack.facts[$0] }
         if let r = a.assertedRank {

@@ -226,8 +226,8 @@ public struct Matcher: Sendable {
         return pack.settings.notCovered.first { $0.terms.contains { matches($0, a, keys) } }
     }
 
-    /// How to name an entity in a decline: the pack's first term for it as written ("Richard the
-    /// Lionheart"), else the words typed.
+    /// How to name an entity in a decline: the pack's first term for it as written ("Joan of
+    /// Arc"), else the words typed.
     func displayName(_ concept: String, typed: String) -> String {
         guard let t = pack.concepts[concept]?.terms.first, !t.isEmpty else { return typed }
         return t.first!.isLowercase ? t.prefix(1).uppercased() + t.dropFirst() : t

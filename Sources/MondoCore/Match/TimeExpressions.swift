@@ -1,6 +1,6 @@
 /// Finds the times a question names, in any era: years ("in 1492", "by 2035", "in 1347"),
 /// "44 BC", "AD 79", decades ("the 1320s"), centuries ("the 14th century", "in the first half of
-/// the 15th century", "early 12th-century"), spans ("1510–12", "between 1510 and 1512"),
+/// the 15th century", "early 16th-century"), spans ("1510–12", "between 1510 and 1512"),
 /// approximate years ("c. 1300"), deep time ("65 million years ago"), and times relative to the
 /// pack's reference date ("last year", "this year", "three years ago", "a decade ago"), months
 /// and halves ("in April", "first half of 2019"). O(number of tokens).
@@ -134,7 +134,7 @@ struct TimeExpressions: Sendable {
         return (1000...2999).contains(k) && !countedNoun
     }
 
-    /// "the 14th century", "the first half of the 15th century", "early 12th-century", "the
+    /// "the 14th century", "the first half of the 15th century", "early 16th-century", "the
     /// 1st century BC": the time and the token indices it covers.
     func century(_ tokens: [Token], at i: Int) -> (time: QuestionTime, span: ClosedRange<Int>)? {
         let w = tokens.map(\.text)

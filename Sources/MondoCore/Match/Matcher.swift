@@ -151,7 +151,7 @@ public struct Matcher: Sendable {
                     }
                 }
             }
-            // A year asked of facts that carry no time: nothing confirms it ("Who ruled in 1200?"
+            // A year asked of facts that carry no time: nothing confirms it ("Who ruled in 1450?"
             // of an undated fact). Only the document's own present (its reference year and the
             // one before) goes unchecked, and a year the intent itself mentions.
             if blocked == nil, ci.times.isEmpty,

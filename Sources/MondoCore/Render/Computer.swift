@@ -119,7 +119,7 @@ public enum Computer {
                 "working": "\(show(fs[0], a)) × \(FactFormatter.number(by, decimals: 3)) = \(v)"])
         case "divide":
             if fs.count == 1, let a = num(0), let by = c.by, by != 0 {
-                // An even split: USD 20 billion over 15 projects, 540,000 visitors over 12 months.
+                // An even split: USD 12 billion over 8 projects, 540,000 visitors over 12 months.
                 let r = a / by
                 let v = show(fs[0], r)
                 return ComputedValue(number: r, fields: [

@@ -6,7 +6,7 @@ public enum FactFormatter {
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                          "September", "October", "November", "December"]
 
-    /// `540000` → `540,000`; `7.52` → `7.52`; up to `decimals` decimals, trailing zeros dropped.
+    /// `540000` → `540,000`; `6.25` → `6.25`; up to `decimals` decimals, trailing zeros dropped.
     public static func number(_ v: Double, decimals: Int = 2) -> String {
         let rounded = (v * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
         let neg = rounded < 0
@@ -27,7 +27,7 @@ public enum FactFormatter {
         return (neg ? "-" : "") + grouped + frac
     }
 
-    /// Large amounts with a scale word: `77700000000` → `77.7 billion`, `300000000` → `300 million`,
+    /// Large amounts with a scale word: `31400000000` → `31.4 billion`, `450000000` → `450 million`,
     /// `10000000` → `10 million`; below a million the plain grouped number.
     public static func scaled(_ v: Double) -> String {
         let a = abs(v)

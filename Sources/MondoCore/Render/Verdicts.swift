@@ -2,7 +2,7 @@
 /// the length of a span for "how long".
 extension Engine {
     /// The length of the first span among the intent's facts (a period, or a date or time written
-    /// as a span), when the question asks "how long": `("3 years", "1016 − 1013 = 3", fact id)`.
+    /// as a span), when the question asks "how long": `("4 years", "1524 − 1520 = 4", fact id)`.
     func duration(of intent: Intent, asked a: Analysis) -> (years: String, working: String, fact: String)? {
         let words = a.tokens.map(\.text)
         guard words.contains("long"), words.contains("how") else { return nil }
@@ -39,7 +39,7 @@ extension Engine {
         let values = facts.compactMap(\.value.number) + computed
         let asked = a.numbers.filter { $0 > 1 }
         if let q = asked.first, var v = values.first {
-            // "more than 2,000 companies" asked of a fact that is itself "more than 2,000".
+            // "more than 3,500 firms" asked of a fact that is itself "more than 3,500".
             if let ap = facts.first?.approx, ["more than", "over", "at least"].contains(ap) { v += max(abs(v) * 1e-6, 1e-6) }
             // "more than 700,000", "exceed 8%", "under 10 million": compare with the main fact.
             let w = a.tokens.map(\.text)

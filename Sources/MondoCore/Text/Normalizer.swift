@@ -2,11 +2,11 @@ import Foundation
 
 /// One word of a normalised utterance.
 public struct Token: Sendable, Hashable {
-    /// The folded word (lowercase, no diacritics); numbers in canonical digits (`710000`, `7.52`).
+    /// The folded word (lowercase, no diacritics); numbers in canonical digits (`540000`, `6.25`).
     public var text: String
     /// The stem used for matching (see ``Stemmer``); numbers are their own stem.
     public var stem: String
-    /// The value of a number token (`"710k"`, `"ten"` and `"1.8x"` all give numbers).
+    /// The value of a number token (`"540k"`, `"ten"` and `"2.5x"` all give numbers).
     public var number: Double?
     /// When the spelling corrector replaced this word, the word as typed.
     public var correctedFrom: String?
@@ -21,7 +21,7 @@ public struct Token: Sendable, Hashable {
 }
 
 /// Turns raw text into tokens: folding (``Fold``), contractions, punctuation, and number forms
-/// ("710,000", "710k", "ten percent", "USD 20bn", "1.8x", "two thousand"). The words it knows
+/// ("540,000", "540k", "ten percent", "USD 15bn", "2.5x", "two thousand"). The words it knows
 /// (contractions, number words, scales, ordinals) and the stemmer come from ``LanguageData``.
 /// O(n) in the text length.
 public enum Normalizer {
@@ -29,7 +29,7 @@ public enum Normalizer {
     /// suffix ("3rd") become these words. A pack's own ordinals are in ``LanguageData/ordinals``.
     public static var ordinals: [String: Int] { LanguageData.english.ordinals }
 
-    /// Canonical digits for a number: `710000`, `7.52`, `77700000000`.
+    /// Canonical digits for a number: `540000`, `6.25`, `31400000000`.
     public static func canonical(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         var s = String(format: "%.6f", value)
@@ -39,7 +39,7 @@ public enum Normalizer {
     }
 
     /// Splits folded text into raw word pieces: letters/digits runs, with digit groups
-    /// ("710,000"), decimals ("7.52") and the symbols `%` and `$` kept as pieces.
+    /// ("540,000"), decimals ("6.25") and the symbols `%` and `$` kept as pieces.
     static func pieces(_ folded: String) -> [String] {
         var out: [String] = []
         var cur = String.UnicodeScalarView()
@@ -125,7 +125,7 @@ public enum Normalizer {
                     } else if rest == "pct" { tail = ["percent"] }
                     else { tail = [rest] }
                 }
-                // "710 thousand", "77.7 billion"
+                // "540 thousand", "31.4 billion"
                 if tail.isEmpty, i + 1 < words.count, let u = units[words[i + 1]], words[i + 1].count > 1 || u >= 1e6 {
                     v *= u; i += 1
                 }
@@ -166,7 +166,7 @@ public enum Normalizer {
         return Int(value)
     }
 
-    /// "710" → (710, ""), "710k" → (710, "k"), "3rd" → (3, "rd"), "1.8x" → (1.8, "x"); nil when the
+    /// "540" → (540, ""), "540k" → (540, "k"), "3rd" → (3, "rd"), "2.5x" → (2.5, "x"); nil when the
     /// word does not start with a digit or the suffix is not a unit-like tail.
     static func splitNumber(_ w: String, scales units: [String: Double]) -> (Double, String)? {
         guard let f = w.first, f.isNumber else { return nil }

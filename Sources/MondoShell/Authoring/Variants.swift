@@ -182,7 +182,7 @@ public struct VariantMaker {
         var out = ""
         for (i, c) in chars.enumerated() {
             if c.isLetter || c.isNumber || c == " " { out.append(c); continue }
-            // Keep separators inside numbers (540,000; 7.5).
+            // Keep separators inside numbers (540,000; 6.25).
             if (c == "," || c == "."), i > 0, i + 1 < chars.count, chars[i - 1].isNumber, chars[i + 1].isNumber { out.append(c); continue }
             if c == "-" || c == "/" || c == "–" { out.append(" ") }
         }

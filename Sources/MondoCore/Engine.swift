@@ -206,7 +206,7 @@ public struct Engine: Sendable {
         }
         // "How many years between the treaty and the battle?": two dated facts, the time between.
         if pack.settings.comparisons, chosen.map({ pack.intents[$0.intent].compute.isEmpty }) ?? true,
-           let pair = ElapsedQuestion(pack: pack, index: index).find(a) {
+           let pair = ElapsedQuestion(pack: pack, index: index).find(a, previous: context.lastIntent.flatMap { index.position[$0] }.map { pack.intents[$0].facts } ?? []) {
             context.lastUtterance = utterance
             return answerElapsed(pair.first, pair.second, a, cands)
         }

@@ -180,6 +180,14 @@ import Testing
         #expect(after.facts == ["raids", "conquest_date"])
     }
 
+    @Test func aSideThatPointsBackTakesTheLastAnswer() {
+        var ctx = DialogueContext()
+        _ = ErasPackTests.engine.respond(to: "when did the normans conquer england", context: &ctx)
+        let r = ErasPackTests.engine.respond(to: "how many years before that were the raids", context: &ctx)
+        #expect(r.intent == "computed.elapsed")
+        #expect(r.facts == ["raids", "conquest_date"])
+    }
+
     @Test func aBCDateCountsAcrossTheEra() {
         let r = answer("how many years between the old wall and the conquest of england")
         #expect(r.answer.contains("56 BC"))

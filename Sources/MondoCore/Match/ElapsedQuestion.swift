@@ -11,10 +11,14 @@ struct ElapsedQuestion {
     let index: PackIndex
 
     static let durationUnits: Set<String> = ["years", "year", "decades", "decade", "centuries", "century", "long"]
+    /// Words by which a side points at the last answer ("after that", "between then and …").
+    static let pointers: Set<String> = ["that", "this", "it", "then", "them", "those"]
     static let auxiliaries: Set<String> = ["did", "do", "does", "was", "were", "is", "are", "had", "has", "have"]
 
     /// The two dated facts, earlier first, or nil when the question is not such a duration question.
-    func find(_ a: Analysis) -> (first: Fact, second: Fact)? {
+    /// A side that only points back ("how many years after that …", "… between then and …")
+    /// takes the first dated fact among `previous`, the facts of the last answer.
+    func find(_ a: Analysis, previous: [String] = []) -> (first: Fact, second: Fact)? {
         let words = a.units.map(\.text)
         let opening = a.tokens.prefix(3).map(\.text)
         guard words.count >= 4, opening.starts(with: ["how", "many"]) || opening.starts(with: ["how", "long"]),
@@ -28,7 +32,13 @@ struct ElapsedQuestion {
                   let aux = words[(p + 1)...].firstIndex(where: { Self.auxiliaries.contains($0) }) {
             left = a.units[(p + 1)..<aux]; right = a.units[(aux + 1)...]
         } else { return nil }
-        guard let l = best(left), let r = best(right, excluding: l.id),
+        let before = previous.lazy.compactMap { pack.facts[$0] }.first { PackIndex.when($0) != nil }
+        func side(_ units: ArraySlice<Unit>, excluding: String? = nil) -> Fact? {
+            if units.allSatisfy({ $0.isStop || Self.durationUnits.contains($0.text) }),
+               units.contains(where: { Self.pointers.contains($0.text) }) { return before }
+            return best(units, excluding: excluding)
+        }
+        guard let l = side(left), let r = side(right, excluding: l.id),
               let tl = PackIndex.when(l), let tr = PackIndex.when(r) else { return nil }
         return tl.year <= tr.year ? (l, r) : (r, l)
     }

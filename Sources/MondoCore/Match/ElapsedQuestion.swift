@@ -20,9 +20,12 @@ struct ElapsedQuestion {
     /// takes the first dated fact among `previous`, the facts of the last answer.
     func find(_ a: Analysis, previous: [String] = []) -> (first: Fact, second: Fact)? {
         let words = a.units.map(\.text)
-        let opening = a.tokens.prefix(3).map(\.text)
-        guard words.count >= 4, opening.starts(with: ["how", "many"]) || opening.starts(with: ["how", "long"]),
-              opening.contains(where: { Self.durationUnits.contains($0) }) else { return nil }
+        // "how many years …", "how long …", or a terse "years between A and B".
+        let w = a.tokens.map(\.text)
+        let asksDuration = zip(w, w.dropFirst()).contains { x, y in
+            (x == "many" && Self.durationUnits.contains(y) && y != "long") || (x == "how" && y == "long")
+        } || w.first.map { ["years", "decades", "centuries"].contains($0) } ?? false
+        guard words.count >= 4, asksDuration else { return nil }
         var left: ArraySlice<Unit>, right: ArraySlice<Unit>
         if let b = words.firstIndex(of: "between"), let and = words[(b + 1)...].firstIndex(of: "and") {
             left = a.units[(b + 1)..<and]; right = a.units[(and + 1)...]

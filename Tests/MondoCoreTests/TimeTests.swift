@@ -136,6 +136,13 @@ import Testing
         #expect(Self.engine.respond(to: "ok so what title did he hold?", context: &fresh).intent == nil)
     }
 
+    @Test func aYearAskedOfUndatedFactsGetsNoAnswerInWords() {
+        #expect(answer("when did they convert").intent == "conversion.when")
+        let r = answer("what year did they convert")
+        #expect(r.intent == nil)
+        #expect(r.answer.hasPrefix("I have no date for that."))
+    }
+
     @Test func anotherPlaceInTheQuestionIsANo() {
         #expect(answer("did richard conquer sicily").answer == "No. Richard conquered Cyprus in 1191.")
         #expect(answer("did richard conquer cyprus").answer.hasPrefix("Yes. "))

@@ -140,6 +140,13 @@ public struct Matcher: Sendable {
                     }
                 }
             }
+            // "What year …?", "on what date …?" of an intent whose facts carry no time at all: it
+            // can say when only in words ("after the Anglo-Saxon period"), not the year asked.
+            if blocked == nil, a.kind == .when, ci.times.isEmpty, intent.compute.isEmpty,
+               a.tokens.contains(where: { $0.text != "time" && index.language.questionNouns[$0.text] == .when }) {
+                blocked = "the question asks for a year or date, and none of its facts has one"
+                userReason = "I have no date for that."
+            }
             var timeConflict = false
             if blocked == nil, !ci.times.isEmpty {
                 for t in a.times where !ci.numbers.contains(t.year.map(String.init) ?? "-") {

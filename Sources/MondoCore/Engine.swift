@@ -283,9 +283,15 @@ public struct Engine: Sendable {
             text += " That is \(d.years) (\(d.working))."
             traces.append(ComputationTrace(name: "duration", op: "elapsed", operands: [d.fact], working: d.working))
         }
+        // "Which part of western Ireland …?" answered "eastern Ireland": the question's word is
+        // the opposite of the answer's. A yes/no question gets "No"; any other is declined.
+        let opposite = oppositeWord(a, answer: text)
+        if let (asked, given) = opposite, a.kind != .yesno {
+            return decline(.notInPack, a, cands, extra: "I have it for “\(given)”, not “\(asked)”.")
+        }
         var yesno: String?
         if a.kind == .yesno {
-            let decided = decideYesNo(a, intent: intent, score: c.score, timeConflict: c.timeConflict || c.entityContrast, computed: computedNumbers, answer: text)
+            let decided = decideYesNo(a, intent: intent, score: c.score, timeConflict: c.timeConflict || c.entityContrast || opposite != nil, computed: computedNumbers, answer: text)
             yesno = decided.map { $0 ? "yes" : "no" } ?? "undecided"
             // A template that already opens with its verdict ("No, …") keeps it, said once.
             let opening = Normalizer.tokens(String(text.prefix(12)), language: pack.language).first?.text

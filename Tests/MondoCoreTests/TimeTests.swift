@@ -119,10 +119,13 @@ import Testing
     @Test func yesNoComesFromTheFactsNeverByDefault() {
         #expect(answer("did harold lead the conquest").answer == "No. William led the conquest.")
         #expect(answer("did william lead the conquest").answer.hasPrefix("Yes. "))
-        // The facts say it failed: no automatic "Yes".
+        // The facts say it failed: "succeed" asked, its opposite answered.
         let r = answer("did the campaign succeed")
-        #expect(!r.answer.hasPrefix("Yes"))
-        #expect(r.explanation.yesno == "undecided")
+        #expect(r.answer.hasPrefix("No. "))
+        // Nothing decides "was it long?" of the campaign: the facts are given with no verdict.
+        let open = answer("was the campaign long")
+        #expect(open.explanation.yesno == "undecided")
+        #expect(!open.answer.hasPrefix("Yes") && !open.answer.hasPrefix("No"))
     }
 
     @Test func aPronounAfterADeclinedTurnPointsAtWhatItNamed() {
@@ -141,6 +144,14 @@ import Testing
         let r = answer("what year did they convert")
         #expect(r.intent == nil)
         #expect(r.answer.hasPrefix("I have no date for that."))
+    }
+
+    @Test func theOppositeWordIsANearMiss() {
+        #expect(answer("did they raid the southern coast").answer.hasPrefix("No. The raids struck the northern coast"))
+        let r = answer("which part of the southern coast did they raid")
+        #expect(r.intent == nil)
+        #expect(r.answer.contains("I have it for “northern”, not “southern”."))
+        #expect(answer("which part of the northern coast did they raid").intent == "raids.where")
     }
 
     @Test func anotherPlaceInTheQuestionIsANo() {

@@ -106,7 +106,7 @@ public struct PackIndex: Sendable {
             i.examples.forEach(addWords)
             addWords(Self.answerText(i.answer))
         }
-        known = Set(vocabulary.keys).union(pack.lexicon).union(language.functionWords)
+        known = Set(vocabulary.keys).union(pack.lexicon).union(language.functionWords).union(language.oppositeWords)
         for w in vocabulary.keys where w.count >= 3 && w.utf8.count == w.count { byLength[w.count, default: []].append((w, Array(w.utf8))) }
         for k in byLength.keys { byLength[k]!.sort { $0.word < $1.word } }
         // Per-intent vocabularies.

@@ -82,4 +82,21 @@ extension Engine {
         }
         return verdict
     }
+
+    /// A word of the question whose opposite the answer uses instead ("western" asked, "eastern"
+    /// answered), as (asked, given); nil when there is none. Opposites come from the language
+    /// data (`opposites`); words compare by stem. O(question words × answer words).
+    func oppositeWord(_ a: Analysis, answer: String) -> (String, String)? {
+        let opposites = pack.language.opposites
+        guard !opposites.isEmpty else { return nil }
+        let said = Normalizer.tokens(answer, language: pack.language)
+        let saidStems = Set(said.map(\.stem))
+        let askedStems = Set(a.tokens.map(\.stem))
+        for t in a.tokens {
+            guard let others = opposites[t.stem], !saidStems.contains(t.stem) else { continue }
+            if let given = said.first(where: { others.contains($0.stem) && !askedStems.contains($0.stem) }) { return (t.text, given.text) }
+        }
+        return nil
+    }
+
 }

@@ -59,6 +59,12 @@ public struct LanguageData: Sendable {
     /// Words that make an answer deny rather than confirm ("not", "failed"): with one of them, a
     /// yes/no question gets no automatic "Yes".
     public private(set) var negativeWords: Set<String> = []
+    /// Opposite words by stem (`east` → [`west`]): a question's word whose opposite the answer
+    /// uses instead ("western" asked, "eastern" answered) is a near miss.
+    public private(set) var opposites: [String: Set<String>] = [:]
+    /// The words of ``opposites`` as written: real words the spelling corrector leaves alone
+    /// (never "southern" → "northern").
+    public private(set) var oppositeWords: Set<String> = []
     /// Verbs after which "more than" intensifies rather than compares ("more than doubled"), by stem.
     public private(set) var intensifiedVerbs: Set<String> = []
     /// Endings that make an inflection of a word ("s", "ed", "ing"), for ``inflects(_:_:)``.
@@ -108,6 +114,12 @@ public struct LanguageData: Sendable {
         stemmer = Stemmer(irregularForms: e.map("irregular_forms"))
         inflectionalEndings = e.list("inflectional_endings").sorted { $0.count > $1.count }
         negativeWords = Set(e.list("negative_words"))
+        for pair in e.list("opposites").map(Self.words) where pair.count == 2 {
+            oppositeWords.formUnion(pair)
+            let (x, y) = (stemmer.stem(pair[0]), stemmer.stem(pair[1]))
+            opposites[x, default: []].insert(y)
+            opposites[y, default: []].insert(x)
+        }
         intensifiedVerbs = Set(e.list("intensified_verbs").map { stemmer.stem($0) })
     }
 

@@ -291,7 +291,7 @@ public struct Engine: Sendable {
         }
         var yesno: String?
         if a.kind == .yesno {
-            let decided = decideYesNo(a, intent: intent, score: c.score, timeConflict: c.timeConflict || c.entityContrast || opposite != nil, computed: computedNumbers, answer: text)
+            let decided = decideYesNo(a, intent: intent, score: c.score, contradicted: c.timeConflict || c.entityContrast || opposite != nil, computed: computedNumbers, answer: text)
             yesno = decided.map { $0 ? "yes" : "no" } ?? "undecided"
             // A template that already opens with its verdict ("No, …") keeps it, said once.
             let opening = Normalizer.tokens(String(text.prefix(12)), language: pack.language).first?.text

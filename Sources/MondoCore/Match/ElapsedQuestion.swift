@@ -11,9 +11,6 @@ struct ElapsedQuestion {
     let index: PackIndex
 
     static let durationUnits: Set<String> = ["years", "year", "decades", "decade", "centuries", "century", "long"]
-    /// Words by which a side points at the last answer ("after that", "between then and …").
-    static let pointers: Set<String> = ["that", "this", "it", "then", "them", "those"]
-    static let auxiliaries: Set<String> = ["did", "do", "does", "was", "were", "is", "are", "had", "has", "have"]
 
     /// The two dated facts, earlier first, or nil when the question is not such a duration question.
     /// A side that only points back ("how many years after that …", "… between then and …")
@@ -32,13 +29,13 @@ struct ElapsedQuestion {
         } else if let f = words.firstIndex(of: "from"), let to = words[(f + 1)...].firstIndex(where: { $0 == "to" || $0 == "until" }) {
             left = a.units[(f + 1)..<to]; right = a.units[(to + 1)...]
         } else if let p = words.firstIndex(where: { $0 == "after" || $0 == "before" }),
-                  let aux = words[(p + 1)...].firstIndex(where: { Self.auxiliaries.contains($0) }) {
+                  let aux = words[(p + 1)...].firstIndex(where: { pack.language.yesNoOpenings.contains($0) }) {
             left = a.units[(p + 1)..<aux]; right = a.units[(aux + 1)...]
         } else { return nil }
         let before = previous.lazy.compactMap { pack.facts[$0] }.first { PackIndex.when($0) != nil }
         func side(_ units: ArraySlice<Unit>, excluding: String? = nil) -> Fact? {
             if units.allSatisfy({ $0.isStop || Self.durationUnits.contains($0.text) }),
-               units.contains(where: { Self.pointers.contains($0.text) }) { return before }
+               units.contains(where: { pack.language.followUpPronouns.contains($0.text) }) { return before }
             return best(units, excluding: excluding)
         }
         guard let l = side(left), let r = side(right, excluding: l.id),

@@ -7,17 +7,8 @@
 struct TimeExpressions: Sendable {
     /// The pack's reference year, for relative times; nil when the document has none.
     let thisYear: Int?
-    /// Month names and the words that mark a number as a quantity come from here.
+    /// Month names, era and time words, and the words that mark a number as a quantity.
     let language: LanguageData
-
-    /// Words before a number of three or more digits that make it a year ("in 1347", "by 2035",
-    /// "c. 1300"); any other four-digit number from 1000 to 2999 is a year on its own.
-    static let timePrepositions: Set<String> = ["in", "by", "since", "until", "till", "til", "before", "after", "during", "year", "circa", "c", "ca", "between"]
-    /// Words after a number that make it a count of time or a rate, not a year ("2 years", "5 per").
-    static let countedAfter: Set<String> = ["times", "year", "years", "month", "months", "day", "days", "thousand", "per"]
-    static let approxWords: Set<String> = ["c", "ca", "circa", "around"]
-    static let bcWords: Set<String> = ["bc", "bce"]
-    static let adWords: Set<String> = ["ad", "ce"]
 
     /// The times in `tokens`, merged so that a bare month or half takes the year named beside it,
     /// and the indices of the words that only serve to name an era-style time ("century", "bc",
@@ -42,13 +33,13 @@ struct TimeExpressions: Sendable {
             }
             if let n = tokens[i].number, let k = Normalizer.wholeNumber(n) {
                 // "44 BC", "AD 79", "14 AD".
-                if k >= 1, Self.bcWords.contains(next) {
+                if k >= 1, language.beforeChrist.contains(next) {
                     out.append(QuestionTime(year: 1 - k, words: "\(k) BC")); timeWords.insert(i + 1); i += 2; continue
                 }
-                if k >= 1, Self.adWords.contains(prev) || (Self.adWords.contains(next) && next != "and") {
+                if k >= 1, language.annoDomini.contains(prev) || (language.annoDomini.contains(next) && next != "and") {
                     out.append(QuestionTime(year: k, words: "AD \(k)"))
-                    timeWords.insert(Self.adWords.contains(next) ? i + 1 : i - 1)
-                    i += Self.adWords.contains(next) ? 2 : 1; continue
+                    timeWords.insert(language.annoDomini.contains(next) ? i + 1 : i - 1)
+                    i += language.annoDomini.contains(next) ? 2 : 1; continue
                 }
                 // "65 million years ago", "three years ago".
                 if ["year", "years"].contains(next), word(i + 2) == "ago", k >= 0 {
@@ -63,8 +54,8 @@ struct TimeExpressions: Sendable {
                     i += 3; continue
                 }
                 if isYear(k, at: i, tokens) {
-                    var t = QuestionTime(year: k, words: (Self.approxWords.contains(prev) ? "around " : "") + String(k))
-                    t.approximate = ["c", "ca", "circa"].contains(prev)
+                    var t = QuestionTime(year: k, words: (language.approximateWords.contains(prev) ? "around " : "") + String(k))
+                    t.approximate = language.approximateWords.contains(prev)
                     // "1510-40", "1510 to 1512", "between 1510 and 1512": a span.
                     var j = i + 1
                     if ["to", "and", "until", "till"].contains(word(j)) { j += 1 }
@@ -123,14 +114,14 @@ struct TimeExpressions: Sendable {
         guard k >= 1, k <= 9999, tokens[i].text == String(k) else { return false }
         let prev = i > 0 ? tokens[i - 1].text : ""
         let next = i + 1 < tokens.count ? tokens[i + 1].text : ""
-        if language.quantityMarkersBefore.contains(prev), !Self.approxWords.contains(prev) { return false }
+        if language.quantityMarkersBefore.contains(prev), !language.approximateWords.contains(prev) { return false }
         if i >= 2, ["more", "less", "fewer"].contains(tokens[i - 2].text), prev == "than" { return false }
-        if language.quantityMarkersAfter.contains(next) || Self.countedAfter.contains(next) { return false }
+        if language.quantityMarkersAfter.contains(next) || language.countedAfterNumbers.contains(next) { return false }
         // A counted plural noun after it ("2000 companies"), but not "in 1492 was".
         let countedNoun = next.count > 3 && next.hasSuffix("s") && !next.hasSuffix("ss") && tokens[i + 1].number == nil
             && !["was", "has", "does", "is", "its", "this", "thus"].contains(next)
         // Three digits or more after a time preposition ("in 1347"); "example of one" is no year.
-        if Self.timePrepositions.contains(prev), k >= 100 { return !countedNoun || k >= 1000 && ["in", "by", "since", "until", "before", "after", "during"].contains(prev) }
+        if language.yearPrepositions.contains(prev), k >= 100 { return !countedNoun || k >= 1000 && ["in", "by", "since", "until", "before", "after", "during"].contains(prev) }
         return (1000...2999).contains(k) && !countedNoun
     }
 
@@ -140,7 +131,7 @@ struct TimeExpressions: Sendable {
         let w = tokens.map(\.text)
         guard i + 1 < w.count, ["century", "centuries"].contains(w[i + 1]) else { return nil }
         guard let n = tokens[i].number.flatMap(Normalizer.wholeNumber) ?? TimeText.ordinalNumber(w[i]), n >= 1, n < 100 else { return nil }
-        let bc = i + 2 < w.count && Self.bcWords.contains(w[i + 2])
+        let bc = i + 2 < w.count && language.beforeChrist.contains(w[i + 2])
         var r = TimeText.century(n, bc: bc)
         var start = i
         if start > 0, w[start - 1] == "the" { start -= 1 }

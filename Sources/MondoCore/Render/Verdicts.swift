@@ -29,7 +29,7 @@ extension Engine {
     /// - a person, place or organisation the question names is compared with the one the facts name;
     /// - a time the facts confirm, or a question the intent covers completely (score at least
     ///   ``Matcher/coveredScore``) whose answer holds no negative word ("not", "failed"), says yes.
-    func decideYesNo(_ a: Analysis, intent: Intent, score: Double, timeConflict contradicted: Bool, computed: [Double], answer: String) -> Bool? {
+    func decideYesNo(_ a: Analysis, intent: Intent, score: Double, contradicted: Bool, computed: [Double], answer: String) -> Bool? {
         if contradicted { return false }
         if let fixed = intent.yesno { return fixed }
         let facts = intent.facts.compactMap { pack.facts[$0] }

@@ -59,6 +59,15 @@ public struct LanguageData: Sendable {
     /// Words that make an answer deny rather than confirm ("not", "failed"): with one of them, a
     /// yes/no question gets no automatic "Yes".
     public private(set) var negativeWords: Set<String> = []
+    /// Words before a number of three or more digits that make it a year ("in 1347", "c. 1300").
+    public private(set) var yearPrepositions: Set<String> = []
+    /// Words after a number that make it a count of time or a rate, not a year ("2 years", "5 per").
+    public private(set) var countedAfterNumbers: Set<String> = []
+    /// Words before a year that make it approximate ("circa 1300", "around 1300").
+    public private(set) var approximateWords: Set<String> = []
+    /// Era words after a year before Christ ("44 BC") and around a year of our era ("AD 79").
+    public private(set) var beforeChrist: Set<String> = []
+    public private(set) var annoDomini: Set<String> = []
     /// Opposite words by stem (`east` → [`west`]): a question's word whose opposite the answer
     /// uses instead ("western" asked, "eastern" answered) is a near miss.
     public private(set) var opposites: [String: Set<String>] = [:]
@@ -113,6 +122,12 @@ public struct LanguageData: Sendable {
         receiveVerbs = Set(e.list("receive_verbs"))
         stemmer = Stemmer(irregularForms: e.map("irregular_forms"))
         inflectionalEndings = e.list("inflectional_endings").sorted { $0.count > $1.count }
+        let time = e.group("time_words")
+        yearPrepositions = Set(time["year_prepositions"] ?? [])
+        countedAfterNumbers = Set(time["counted_after"] ?? [])
+        approximateWords = Set(time["approximate"] ?? [])
+        beforeChrist = Set(time["before_christ"] ?? [])
+        annoDomini = Set(time["anno_domini"] ?? [])
         negativeWords = Set(e.list("negative_words"))
         for pair in e.list("opposites").map(Self.words) where pair.count == 2 {
             oppositeWords.formUnion(pair)

@@ -16,6 +16,7 @@ public struct LanguageEntries: Sendable, Equatable {
         "unit_categories": nil,
         "quantity_markers": ["before", "after"],
         "direction_words": ["toward", "from"],
+        "time_words": ["year_prepositions", "counted_after", "approximate", "before_christ", "anno_domini"],
     ]
     /// Keys whose value maps a word to a value, with the kind of value (`text`, `number`, `month`, `whole`).
     public static let mapKeys: [String: String] = [

@@ -330,12 +330,12 @@ public struct Engine: Sendable {
                 // The most telling reason among the intents that fit the words: not the direction
                 // when something else (a year, an entity, the kind of answer) explains it.
                 let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold + 0.1 }
-                let order = ["nothing at all on", "nothing for", "nothing dated", "have no", "nothing on", "direction"]
+                let order = ["nothing at all on", "nothing for", "nothing dated", "have that only", "have no", "nothing on", "direction"]
                 let best = order.lazy.compactMap { key in telling.first { $0.userReason!.contains(key) } }.first
                 if let why = best?.userReason {
                     // An entity or a kind of answer the pack's intents lack is the pack's gap, not
                     // necessarily the document's: say what is missing without blaming the document.
-                    let packGap = why.contains("nothing on") || why.contains("have no")
+                    let packGap = why.contains("nothing on") || why.contains("have no") || why.contains("have that only")
                     text = packGap ? why : text + " " + why
                 }
             }

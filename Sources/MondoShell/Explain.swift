@@ -22,6 +22,9 @@ public enum Explain {
         if !a.entities.isEmpty {
             out.append("entities:    " + a.entities.map { "\($0.concept) (\($0.entityClass)\($0.role.map { ", " + $0 } ?? ""))" }.joined(separator: ", "))
         }
+        if !a.roles.isEmpty {
+            out.append("roles:       " + a.roles.map(\.description).joined(separator: "; "))
+        }
         if !a.times.isEmpty { out.append("times:       " + a.times.map(\.description).joined(separator: ", ")) }
         if let c = e.contextUse { out.append("context:     \(c)") }
         out.append("candidates:")

@@ -106,6 +106,8 @@ public struct Analysis: Sendable {
     public var kind: QuestionKind
     /// Entities named, with roles.
     public var entities: [EntityMention]
+    /// Who does what to whom, as far as the word order tells (``RoleReader``).
+    public var roles: [RoleFrame] = []
     /// Times named.
     public var times: [QuestionTime]
     /// Ordinal or superlative asserted by the question ("largest" → 1, "third" → 3), for yes/no.

@@ -5,12 +5,14 @@ public struct Analyzer: Sendable {
     let index: PackIndex
     let concepts: [String: Concept]
     let timeExpressions: TimeExpressions
+    let roleReader: RoleReader
 
     /// Creates an analyser over a compiled pack.
     public init(index: PackIndex, pack: Pack) {
         self.index = index
         self.concepts = pack.concepts
         self.timeExpressions = TimeExpressions(thisYear: pack.settings.thisYear, language: index.language)
+        self.roleReader = RoleReader(language: index.language)
     }
 
     /// The pack's language data (question words, fillers, pronouns, ordinals, stemmer).
@@ -21,6 +23,12 @@ public struct Analyzer: Sendable {
     func unitsAndEntities(_ tokens: [Token]) -> (units: [Unit], entities: [EntityMention]) {
         let units = self.units(tokens, fuzzy: false)
         return (units, entities(units, words: tokens.map(\.text)).0)
+    }
+
+    /// The role frames of pack text (an intent's examples, a fact's sentences).
+    func roles(_ tokens: [Token]) -> [RoleFrame] {
+        let (units, entities) = unitsAndEntities(tokens)
+        return roleReader.frames(units, tokens: tokens, entities: entities)
     }
 
     /// Analyses `utterance`. With `correct`, unknown words are corrected against the pack's vocabulary.
@@ -58,7 +66,8 @@ public struct Analyzer: Sendable {
         if words.starts(with: ["what", "about"]) || words.starts(with: ["how", "about"]) { anaphoric = true }
         if words.contains(where: { language.followUpPronouns.contains($0) }) && !words.starts(with: ["are", "there"]) && !words.starts(with: ["is", "there"]) { anaphoric = true }
         return Analysis(utterance: utterance, tokens: tokens, corrections: corrections, units: units, kind: kind,
-                        entities: entities, times: times, assertedRank: rank, numbers: numbers, reverse: reverse,
+                        entities: entities, roles: roleReader.frames(units, tokens: tokens, entities: entities),
+                        times: times, assertedRank: rank, numbers: numbers, reverse: reverse,
                         looksLikeFollowUp: anaphoric || content.count <= 2, isAnaphoric: anaphoric)
     }
 

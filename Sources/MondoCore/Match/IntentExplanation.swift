@@ -96,6 +96,11 @@ extension Engine {
                 blocks.append("its \(slot) is \(wantCountry), and the question's \(slot) is \(got) (“\(a.units[m.unit].text)”)")
             }
         }
+        if let c = ci.roleConflict(a.roles, strongOnly: a.kind == .yesno) {
+            let how = c.reversed ? "the other way round" : "with someone else in that role"
+            blocks.append("“\(c.frame.participantText)” is \(c.frame.role.rawValue) of “\(c.frame.predicateText)”, and its examples and facts have it \(how): \(c.evidence.map(\.description).joined(separator: "; "))"
+                + (a.kind == .yesno ? " (a yes/no question: “No.”)" : ""))
+        }
         // The matcher's own reason, when the checks above have nothing of its kind (a time its
         // facts do not cover, and any check the matcher has that these do not mirror).
         if let b = mine?.blocked, !Self.mirrors(b, in: blocks) {
@@ -142,6 +147,7 @@ extension Engine {
             ("answers ", { $0.hasPrefix("it answers") }),
             ("source is", { $0.hasPrefix("its source") }),
             ("target is", { $0.hasPrefix("its target") }),
+            ("role: ", { $0.contains("its examples and facts have it") }),
         ]
         guard let kind = kinds.first(where: { reason.hasPrefix($0.matcher) }) else { return false }
         return blocks.contains(where: kind.mine)

@@ -84,7 +84,7 @@ public struct Matcher: Sendable {
             var entityReason: (String, String)?
             var entityContrast = false
             for e in a.entities where !ci.scope.contains(e.concept) {
-                // "Did Harold lead the conquest?" of an intent whose fact names the leader: the
+                // "Did Hal lead the conquest?" of an intent whose fact names the leader: the
                 // answer is a "No" that names the right one, not a decline.
                 if a.kind == .yesno, intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, e.entityClass) } ?? false }) { continue }
                 // "Did Richard conquer Sicily?" of an intent whose scope has another place the
@@ -112,6 +112,19 @@ public struct Matcher: Sendable {
             }
             if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, mainKeys) }) {
                 blocked = "excluded by '\(pack.written(ex))'"
+            }
+            // Who did what to whom: a participant in a role the intent's examples give to another
+            // ("Who did Ben swear loyalty to?" of Anna swearing loyalty to Ben). A
+            // yes/no question gets "No" with the facts; any other is declined.
+            if blocked == nil, let conflict = ci.roleConflict(a.roles, strongOnly: a.kind == .yesno) {
+                let frame = conflict.frame
+                if a.kind == .yesno { entityContrast = true }
+                else {
+                    blocked = "role: \(frame.participantText) as \(frame.role.rawValue) of '\(frame.predicateText)': it has \(conflict.reversed ? "the roles the other way round" : "someone else in that role")"
+                    userReason = frame.role == .possessor
+                        ? "I have nothing on \(displayName(frame))'s \(frame.predicateText)."
+                        : "I have that only \(conflict.reversed ? "the other way round" : "with someone else in that role"), not with \(displayName(frame)) as the one \(frame.role == .agent ? "acting" : "acted on")."
+                }
             }
             // Something the whole pack declares it has nothing on (births, deaths …), unless this
             // intent names it in its own patterns.
@@ -238,6 +251,28 @@ public struct Matcher: Sendable {
     func displayName(_ concept: String, typed: String) -> String {
         guard let t = pack.concepts[concept]?.terms.first, !t.isEmpty else { return typed }
         return t.first!.isLowercase ? t.prefix(1).uppercased() + t.dropFirst() : t
+    }
+
+    /// How to name a frame's participant: the pack's name for its entity or concept, else the words typed.
+    func displayName(_ frame: RoleFrame) -> String {
+        let concept = frame.participant.sorted().first.map { String($0.dropFirst(2)) } ?? ""
+        return entityName(concept) ?? displayName(concept, typed: frame.participantText)
+    }
+
+    /// The name a fact gives an entity ("Ben Ames" for `ben`), when some person, place
+    /// or organisation fact carries one of the entity's terms as its name. O(facts); only for declines.
+    func entityName(_ concept: String) -> String? {
+        guard let terms = pack.concepts[concept]?.terms else { return nil }
+        let folded = Set(terms.map { Fold.text($0).lowercased() })
+        for f in pack.facts.values.sorted(by: { $0.id < $1.id }) {
+            let name: String
+            switch f.value {
+            case .person(let n, _, _), .place(let n, _), .organisation(let n, _, _): name = n
+            default: continue
+            }
+            if folded.contains(Fold.text(name).lowercased()) { return name }
+        }
+        return nil
     }
 
     /// The matching key of a term (`w:stem`, `c:concept`; a phrase's words joined).

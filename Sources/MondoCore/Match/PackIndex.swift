@@ -14,6 +14,12 @@ public struct PackIndex: Sendable {
         public var times: [TimeRef]
         /// Numbers mentioned in its vocabulary (a year written in an example is in scope).
         public var numbers: Set<String>
+        /// Who does what to whom in the intent's examples (``RoleReader``).
+        public var roles: [RoleFrame] = []
+        /// The same, read from the sentences of its text facts.
+        public var factRoles: [RoleFrame] = []
+        /// Participants its examples name (matching keys), in any role or none.
+        public var participants: Set<String> = []
         /// `vocab` keyed by interned key ids (``PackIndex/keyIndex``), for the matcher's hot loop.
         var vocabIDs: [Int: Double] = [:]
     }
@@ -153,7 +159,20 @@ public struct PackIndex: Sendable {
                 if case .period(let a, _, let b, _) = f.value { times.append(a); times.append(b) }
             }
             knownEntities.formUnion(scope)
-            compiled.append(CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers))
+            var ci = CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers)
+            for e in i.examples {
+                let t = tokens(e)
+                ci.roles += analyzer.roles(t)
+                for m in analyzer.unitsAndEntities(t).entities { ci.participants.insert("c:" + m.concept) }
+            }
+            // The sentences of its text facts say who did what too ("Anna ordered Ben to …").
+            for f in i.facts.compactMap({ pack.facts[$0] }) {
+                guard case .text(let body) = f.value else { continue }
+                for sentence in body.split(whereSeparator: { ".;:!?".contains($0) }) { ci.factRoles += analyzer.roles(tokens(String(sentence))) }
+            }
+            for e in i.entities { ci.participants.insert("c:" + e) }
+            for f in ci.roles { ci.participants.formUnion(f.participant) }
+            compiled.append(ci)
         }
         intents = compiled
         for (name, c) in pack.concepts { if let country = c.country { countryOf[name] = country } }

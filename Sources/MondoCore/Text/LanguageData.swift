@@ -78,6 +78,8 @@ public struct LanguageData: Sendable {
     public private(set) var intensifiedVerbs: Set<String> = []
     /// Endings that make an inflection of a word ("s", "ed", "ing"), for ``inflects(_:_:)``.
     public private(set) var inflectionalEndings: [String] = []
+    /// Words that read who did what to whom in a question (see ``RoleReader``).
+    public private(set) var roleWords = RoleWords()
     /// The stemmer, with this language's irregular forms.
     public private(set) var stemmer = Stemmer(irregularForms: [:])
 
@@ -136,6 +138,12 @@ public struct LanguageData: Sendable {
             opposites[y, default: []].insert(x)
         }
         intensifiedVerbs = Set(e.list("intensified_verbs").map { stemmer.stem($0) })
+        let r = e.group("roles")
+        roleWords = RoleWords(activeAuxiliaries: Set(r["active_auxiliaries"] ?? []), beAuxiliaries: Set(r["be_auxiliaries"] ?? []),
+                              titles: Set(r["titles"] ?? []), adverbs: Set(r["adverbs"] ?? []),
+                              symmetricWords: Set((r["symmetric"] ?? []).map { stemmer.stem($0) }),
+                              recipientPrepositions: Set(r["recipient_prepositions"] ?? []),
+                              agentPrepositions: Set(r["agent_prepositions"] ?? []), clauseBreaks: Set(r["clause_breaks"] ?? []))
     }
 
     /// This language with a pack's additions and removals applied (see ``LanguageEntries/merging(_:)``).

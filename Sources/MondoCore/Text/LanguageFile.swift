@@ -17,6 +17,8 @@ public struct LanguageEntries: Sendable, Equatable {
         "quantity_markers": ["before", "after"],
         "direction_words": ["toward", "from"],
         "time_words": ["year_prepositions", "counted_after", "approximate", "before_christ", "anno_domini"],
+        "roles": ["active_auxiliaries", "be_auxiliaries", "titles", "adverbs", "symmetric",
+                  "recipient_prepositions", "agent_prepositions", "clause_breaks"],
     ]
     /// Keys whose value maps a word to a value, with the kind of value (`text`, `number`, `month`, `whole`).
     public static let mapKeys: [String: String] = [

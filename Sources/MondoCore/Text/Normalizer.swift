@@ -10,6 +10,8 @@ public struct Token: Sendable, Hashable {
     public var number: Double?
     /// When the spelling corrector replaced this word, the word as typed.
     public var correctedFrom: String?
+    /// True when the word was written with a possessive "'s" ("Dora's nephew").
+    public var possessive = false
 
     /// Creates a token; unless given, the stem is computed with the default English data
     /// (``Stemmer/stem(_:)``; the normaliser passes its language's stem).
@@ -88,6 +90,8 @@ public enum Normalizer {
             Token(text, stem: language.stemmer.stem(text), number: number)
         }
         var words: [String] = []
+        // Indices in `words` of words written with a possessive "'s".
+        var possessiveAt = Set<Int>()
         for p in pieces(Fold.text(utterance)) {
             if p.contains("'"), let e = expansions[p] { words += e; continue }
             var w = p
@@ -97,6 +101,7 @@ public enum Normalizer {
                 if suf == "'re" { words += [w, "are"]; w = "" }
                 else if suf == "'ve" { words += [w, "have"]; w = "" }
                 else if suf == "'ll" { words += [w, "will"]; w = "" }
+                else if suf == "'s", !w.isEmpty { possessiveAt.insert(words.count) }
                 break
             }
             if w.contains("'") { w.removeAll { $0 == "'" } }
@@ -153,7 +158,9 @@ public enum Normalizer {
                     continue
                 }
             }
-            out.append(token(w))
+            var t = token(w)
+            t.possessive = possessiveAt.contains(i)
+            out.append(t)
             i += 1
         }
         return out

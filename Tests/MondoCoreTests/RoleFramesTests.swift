@@ -1,0 +1,70 @@
+import Testing
+@testable import MondoCore
+
+/// Who did what to whom: frames read from word order, and the declines they give.
+@Suite struct RoleFramesTests {
+    static let engine = NormansPackTests.engine
+
+    /// The frames of a question, as "participant role predicate" strings.
+    func frames(_ q: String) -> Set<String> {
+        Set(Self.engine.analyse(q).roles.map { "\($0.participantText) \($0.role.rawValue) \($0.predicateText)" })
+    }
+
+    @Test func anAuxiliaryQuestionMakesItsSubjectTheAgent() {
+        #expect(frames("who did charles iii swear fealty to") == ["charles iii agent swear"])
+        #expect(frames("Did Rollo swear fealty to Charles III?") == ["rollo agent swear", "charles iii patient swear"])
+        // Titles may stand between the auxiliary and the name.
+        #expect(frames("which duke did king harold kill") == ["king harold agent kill"])
+    }
+
+    @Test func aPassiveMakesItsSubjectThePatientAndTheByPhraseTheAgent() {
+        #expect(frames("was harold killed by william") == ["harold patient killed", "william agent killed"])
+    }
+
+    @Test func aQuestionWordSubjectLeavesTheObjectAsPatient() {
+        #expect(frames("who swore fealty to rollo") == ["rollo patient swore"])
+    }
+
+    @Test func possessivesAndOfPhrasesGivePossessors() {
+        #expect(frames("who was tancred's nephew") == ["tancred possessor nephew"])
+        #expect(frames("who was the uncle of tancred") == ["tancred possessor uncle"])
+    }
+
+    @Test func symmetricWordsAndModifiersGiveNoFrames() {
+        #expect(frames("who was guy de lusignan's rival").isEmpty)
+        #expect(frames("did the normans fight the byzantines").isEmpty)
+    }
+
+    @Test func aClauseEndsAtAClauseBreakOrAnInfinitive() {
+        // "… to fight the Lombards" is another clause: the Lombards are not acted on by "encourage".
+        #expect(frames("who did the byzantines encourage to come south to fight the lombards") == ["the byzantines agent encourage"])
+    }
+
+    @Test func aReversedRoleIsDeclinedAndSaysSo() {
+        var ctx = DialogueContext()
+        let r = Self.engine.respond(to: "who did charles iii swear fealty to", context: &ctx)
+        #expect(r.intent == nil)
+        #expect(r.answer.contains("other way round"))
+        #expect(r.answer.contains("Charles III"))
+    }
+
+    @Test func theRightRolesStillAnswer() {
+        for q in ["who did rollo swear fealty to", "who was bohemond's nephew", "who did william kill at hastings"] {
+            var ctx = DialogueContext()
+            #expect(Self.engine.respond(to: q, context: &ctx).intent != nil, Comment(rawValue: q))
+        }
+    }
+
+    @Test func aYesNoQuestionWithTheRolesReversedGetsNo() {
+        var ctx = DialogueContext()
+        let r = Self.engine.respond(to: "did isaac order richard to free the prisoners", context: &ctx)
+        #expect(r.answer.hasPrefix("No."), Comment(rawValue: r.answer))
+    }
+
+    @Test func someoneElseInARelationIsDeclinedNamingIt() {
+        var ctx = DialogueContext()
+        let r = Self.engine.respond(to: "who was tancred's nephew", context: &ctx)
+        #expect(r.intent == nil)
+        #expect(r.answer.contains("nephew"))
+    }
+}

@@ -212,7 +212,7 @@ public struct Engine: Sendable {
         }
         // "where has he been?", "when?": no content words at all, only a question kind. Ask the
         // previous topic's intent of that kind which shares the most with what was just said.
-        if chosen == nil, a.contentUnits.isEmpty, [.when, .whereKind, .who, .number, .why].contains(a.kind),
+        if chosen == nil, asksOnlyForKind(a), [.when, .whereKind, .who, .number, .why].contains(a.kind),
            let last = context.lastIntent {
             let topic = String(last.split(separator: ".").first ?? "")
             // "by when?" after "how many PhD students by 2035?": the last answer itself holds the time.
@@ -312,6 +312,18 @@ public struct Engine: Sendable {
         return Response(answer: text, intent: intent.id, facts: sources.map(\.0), reason: nil, score: c.score, explanation: explanation)
     }
 
+    /// True when the utterance has no words beyond the kind of answer it asks for and what it
+    /// points back at ("when?", "what year was that?", "in which city?"): only the context can
+    /// say what it is about. O(words).
+    func asksOnlyForKind(_ a: Analysis) -> Bool {
+        let l = pack.language
+        return a.contentUnits.allSatisfy { u in
+            u.text.split(separator: " ").map(String.init).allSatisfy { w in
+                l.questionWords[w] != nil || l.questionNouns[w] != nil || l.followUpPronouns.contains(w) || l.functionWords.contains(w)
+            }
+        }
+    }
+
     func summaries(_ cands: [Candidate]) -> [CandidateSummary] {
         cands.prefix(8).map { CandidateSummary(intent: pack.intents[$0.intent].id, score: $0.score, blocked: $0.blocked) }
     }
@@ -330,7 +342,7 @@ public struct Engine: Sendable {
                 // The most telling reason among the intents that fit the words: not the direction
                 // when something else (a year, an entity, the kind of answer) explains it.
                 let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold + 0.1 }
-                let order = ["nothing at all on", "nothing for", "nothing dated", "have that only", "have no", "nothing on", "direction"]
+                let order = ["nothing at all on", "nothing for", "nothing dated", "have that only", "have no ", "nothing on", "direction"]
                 let best = order.lazy.compactMap { key in telling.first { $0.userReason!.contains(key) } }.first
                 if let why = best?.userReason {
                     // An entity or a kind of answer the pack's intents lack is the pack's gap, not

@@ -68,3 +68,35 @@ import Testing
         #expect(r.answer.contains("nephew"))
     }
 }
+
+/// When-questions about the other end of an event, and kind-only follow-ups.
+@Suite struct EventPhaseTests {
+    static let engine = NormansPackTests.engine
+
+    func reply(_ turns: [String]) -> Response {
+        var ctx = DialogueContext()
+        var r: Response?
+        for t in turns { r = Self.engine.respond(to: t, context: &ctx) }
+        return r!
+    }
+
+    @Test func phasesAreReadButTheEndOfATimeIsNoPhase() {
+        #expect(Self.engine.analyse("when did the war end").phases == [.end])
+        #expect(Self.engine.analyse("when was it founded").phases == [.start])
+        #expect(Self.engine.analyse("what happened by the end of 1100").phases.isEmpty)
+    }
+
+    @Test func askingWhenAnEventEndedOfAnIntentThatNamesNoEndIsDeclined() {
+        let r = reply(["when did the war of barbastro end"])
+        #expect(r.intent == nil)
+        #expect(r.answer.contains("when that ended"), Comment(rawValue: r.answer))
+        // The same event's own date still answers.
+        #expect(reply(["when was the war of barbastro"]).intent != nil)
+    }
+
+    @Test func whatYearWasThatTakesThePreviousAnswersTime() {
+        let r = reply(["who led the papal army in the war of barbastro", "what year was that"])
+        #expect(r.intent != nil)
+        #expect(r.answer.contains("1064"))
+    }
+}

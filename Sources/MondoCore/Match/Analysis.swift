@@ -108,6 +108,9 @@ public struct Analysis: Sendable {
     public var entities: [EntityMention]
     /// Who does what to whom, as far as the word order tells (``RoleReader``).
     public var roles: [RoleFrame] = []
+    /// The phases of an event the question names ("when did it end?" → end), from the language
+    /// data's `event_phases`; "the end of 2025" names a time, not a phase.
+    public var phases: Set<EventPhase> = []
     /// Times named.
     public var times: [QuestionTime]
     /// Ordinal or superlative asserted by the question ("largest" → 1, "third" → 3), for yes/no.

@@ -67,8 +67,19 @@ public struct Analyzer: Sendable {
         if words.contains(where: { language.followUpPronouns.contains($0) }) && !words.starts(with: ["are", "there"]) && !words.starts(with: ["is", "there"]) { anaphoric = true }
         return Analysis(utterance: utterance, tokens: tokens, corrections: corrections, units: units, kind: kind,
                         entities: entities, roles: roleReader.frames(units, tokens: tokens, entities: entities),
-                        times: times, assertedRank: rank, numbers: numbers, reverse: reverse,
+                        phases: phases(tokens), times: times, assertedRank: rank, numbers: numbers, reverse: reverse,
                         looksLikeFollowUp: anaphoric || content.count <= 2, isAnaphoric: anaphoric)
+    }
+
+    /// The event phases named by `tokens` (``Analysis/phases``). O(n).
+    func phases(_ tokens: [Token]) -> Set<EventPhase> {
+        var out = Set<EventPhase>()
+        for (i, t) in tokens.enumerated() {
+            // "by the end of 2025", "at the start of the war": a time, not a phase.
+            if i > 0, i + 1 < tokens.count, tokens[i - 1].text == "the", tokens[i + 1].text == "of" { continue }
+            for (phase, stems) in language.eventPhases where stems.contains(t.stem) { out.insert(phase) }
+        }
+        return out
     }
 
     // MARK: - Spelling

@@ -160,6 +160,14 @@ public struct Matcher: Sendable {
                 blocked = "the question asks for a year or date, and none of its facts has one"
                 userReason = "I have no date for that."
             }
+            // "When did the war end?" of an intent that knows when it happened or began but names
+            // no end (and "when did it begin?" of one that names only the end): another event.
+            if blocked == nil, a.kind == .when, let phase = a.phases.sorted(by: { $0.rawValue < $1.rawValue }).first(where: { p in
+                !ci.phases.contains(p) && (p == .end || ci.phases.contains(.end))
+            }) {
+                blocked = "asks when something \(phase == .end ? "ended" : "began"), and it names no \(phase.rawValue)"
+                userReason = "I have no date for when that \(phase == .end ? "ended" : "began")."
+            }
             var timeConflict = false
             if blocked == nil, !ci.times.isEmpty {
                 for t in a.times where !ci.numbers.contains(t.year.map(String.init) ?? "-") {

@@ -20,6 +20,9 @@ public struct PackIndex: Sendable {
         public var factRoles: [RoleFrame] = []
         /// Participants its examples name (matching keys), in any role or none.
         public var participants: Set<String> = []
+        /// The event phases its vocabulary names (a word, or a concept with a term, of the language
+        /// data's `event_phases`): a when-question about another phase does not reach it.
+        public var phases: Set<EventPhase> = []
         /// `vocab` keyed by interned key ids (``PackIndex/keyIndex``), for the matcher's hot loop.
         var vocabIDs: [Int: Double] = [:]
     }
@@ -118,6 +121,13 @@ public struct PackIndex: Sendable {
         // Per-intent vocabularies.
         position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let analyzer = Analyzer(index: self, pack: pack)
+        // The event phases each concept's terms name.
+        var conceptPhases: [String: Set<EventPhase>] = [:]
+        for c in pack.concepts.values {
+            for t in c.terms where !t.hasPrefix("~") {
+                for tok in tokens(t) { for (p, stems) in language.eventPhases where stems.contains(tok.stem) { conceptPhases[c.name, default: []].insert(p) } }
+            }
+        }
         var compiled: [CompiledIntent] = []
         for i in pack.intents {
             var vocab: [String: Double] = [:]
@@ -171,6 +181,10 @@ public struct PackIndex: Sendable {
                 for sentence in body.split(whereSeparator: { ".;:!?".contains($0) }) { ci.factRoles += analyzer.roles(tokens(String(sentence))) }
             }
             for e in i.entities { ci.participants.insert("c:" + e) }
+            for k in vocab.keys {
+                if k.hasPrefix("w:") { for (p, stems) in language.eventPhases where stems.contains(String(k.dropFirst(2))) { ci.phases.insert(p) } }
+                else if k.hasPrefix("c:") { ci.phases.formUnion(conceptPhases[String(k.dropFirst(2))] ?? []) }
+            }
             for f in ci.roles { ci.participants.formUnion(f.participant) }
             compiled.append(ci)
         }

@@ -1,5 +1,10 @@
 import Foundation
 
+/// The start or the end of an event, as a when-question may ask for one.
+public enum EventPhase: String, Sendable, Hashable, CaseIterable {
+    case start, end
+}
+
 /// The engine's knowledge of English, read from data (`Resources/english.yaml`, extended by a
 /// pack's `language.yaml`): function words, filler openings, question words, number and month
 /// words, contractions, irregular forms, counting units. See Docs/language-data.md.
@@ -78,6 +83,8 @@ public struct LanguageData: Sendable {
     public private(set) var intensifiedVerbs: Set<String> = []
     /// Endings that make an inflection of a word ("s", "ed", "ing"), for ``inflects(_:_:)``.
     public private(set) var inflectionalEndings: [String] = []
+    /// Stems of words for the start and the end of an event (`event_phases`), by phase.
+    public private(set) var eventPhases: [EventPhase: Set<String>] = [:]
     /// Words that read who did what to whom in a question (see ``RoleReader``).
     public private(set) var roleWords = RoleWords()
     /// The stemmer, with this language's irregular forms.
@@ -138,6 +145,9 @@ public struct LanguageData: Sendable {
             opposites[y, default: []].insert(x)
         }
         intensifiedVerbs = Set(e.list("intensified_verbs").map { stemmer.stem($0) })
+        for (name, ws) in e.group("event_phases") {
+            if let phase = EventPhase(rawValue: name) { eventPhases[phase] = Set(ws.map { stemmer.stem($0) }) }
+        }
         let r = e.group("roles")
         roleWords = RoleWords(activeAuxiliaries: Set(r["active_auxiliaries"] ?? []), beAuxiliaries: Set(r["be_auxiliaries"] ?? []),
                               titles: Set(r["titles"] ?? []), adverbs: Set(r["adverbs"] ?? []),

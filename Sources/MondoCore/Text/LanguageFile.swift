@@ -17,6 +17,7 @@ public struct LanguageEntries: Sendable, Equatable {
         "quantity_markers": ["before", "after"],
         "direction_words": ["toward", "from"],
         "time_words": ["year_prepositions", "counted_after", "approximate", "before_christ", "anno_domini"],
+        "event_phases": ["start", "end"],
         "roles": ["active_auxiliaries", "be_auxiliaries", "titles", "adverbs", "symmetric",
                   "recipient_prepositions", "agent_prepositions", "clause_breaks"],
     ]

@@ -245,6 +245,11 @@ public struct Engine: Sendable {
                 return decline(.notInPack, a, cands, extra: "I have nothing at all on \(gap.what).")
             }
             let best = cands.first
+            // The words fit, but the thing asked for is not what the intent gives ("which pope …?").
+            if let f = a.focusUnit, let top = cands.first(where: { $0.blocked == nil }), top.focusMissed,
+               top.score + matcher.focusPenalty >= matcher.threshold {
+                return decline(.notInPack, a, cands, extra: "Nothing I have names the \(a.units[f].text) you ask about.")
+            }
             let reason: FallbackReason = (best.map { $0.blocked != nil && $0.score >= matcher.threshold } ?? false) ? .notInPack : .notUnderstood
             return decline(reason, a, cands)
         }

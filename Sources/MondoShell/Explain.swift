@@ -22,6 +22,10 @@ public enum Explain {
         if !a.entities.isEmpty {
             out.append("entities:    " + a.entities.map { "\($0.concept) (\($0.entityClass)\($0.role.map { ", " + $0 } ?? ""))" }.joined(separator: ", "))
         }
+        if a.verbUnit != nil || a.focusUnit != nil {
+            out.append("clause:      " + [a.verbUnit.map { "verb “\(a.units[$0].text)”" }, a.focusUnit.map { "asks for “\(a.units[$0].text)”" }]
+                .compactMap { $0 }.joined(separator: ", "))
+        }
         if !a.roles.isEmpty {
             out.append("roles:       " + a.roles.map(\.description).joined(separator: "; "))
         }

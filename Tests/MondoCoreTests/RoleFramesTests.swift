@@ -100,3 +100,36 @@ import Testing
         #expect(r.answer.contains("1064"))
     }
 }
+
+/// The noun a which/what question asks for.
+@Suite struct FocusNounTests {
+    static let engine = NormansPackTests.engine
+
+    func focus(_ q: String) -> String? {
+        let a = Self.engine.analyse(q)
+        return a.focusUnit.map { a.units[$0].text }
+    }
+
+    @Test func theFocusIsTheLastNounAfterWhichOrWhat() {
+        #expect(focus("which norman lord built the castle") == "lord")
+        #expect(focus("under which abbot did the monks flee") == "abbot")
+        #expect(focus("what cheese is the region famous for") == "cheese")
+        // Kind nouns and generic nouns ask for nothing in particular; other questions have no focus.
+        #expect(focus("what year did they arrive") == nil)
+        #expect(focus("what kind of art did they make") == nil)
+        #expect(focus("who built the castle") == nil)
+    }
+
+    @Test func aFocusNoIntentNamesIsDeclinedNamingIt() {
+        var ctx = DialogueContext()
+        let r = Self.engine.respond(to: "what cheese is normandy famous for", context: &ctx)
+        #expect(r.intent == nil)
+        #expect(r.answer.contains("cheese"), Comment(rawValue: r.answer))
+    }
+
+    @Test func aPersonNounIsAnsweredByAnyPersonTheIntentNames() {
+        var ctx = DialogueContext()
+        let r = Self.engine.respond(to: "To which Frankish ruler did the Viking chieftain pledge his loyalty?", context: &ctx)
+        #expect(r.intent != nil, Comment(rawValue: r.answer))
+    }
+}

@@ -108,6 +108,10 @@ public struct Analysis: Sendable {
     public var entities: [EntityMention]
     /// Who does what to whom, as far as the word order tells (``RoleReader``).
     public var roles: [RoleFrame] = []
+    /// The unit of the clause's verb, when the word order shows one.
+    public var verbUnit: Int?
+    /// The unit of the noun a which/what question asks for ("which **pope** blessed …").
+    public var focusUnit: Int?
     /// The phases of an event the question names ("when did it end?" → end), from the language
     /// data's `event_phases`; "the end of 2025" names a time, not a phase.
     public var phases: Set<EventPhase> = []

@@ -65,8 +65,9 @@ public struct Analyzer: Sendable {
         if words.first.map({ ["and", "also"].contains($0) }) ?? false { anaphoric = true }
         if words.starts(with: ["what", "about"]) || words.starts(with: ["how", "about"]) { anaphoric = true }
         if words.contains(where: { language.followUpPronouns.contains($0) }) && !words.starts(with: ["are", "there"]) && !words.starts(with: ["is", "there"]) { anaphoric = true }
+        let clause = roleReader.read(units, tokens: tokens, entities: entities)
         return Analysis(utterance: utterance, tokens: tokens, corrections: corrections, units: units, kind: kind,
-                        entities: entities, roles: roleReader.frames(units, tokens: tokens, entities: entities),
+                        entities: entities, roles: clause.frames, verbUnit: clause.verb, focusUnit: clause.focus,
                         phases: phases(tokens), times: times, assertedRank: rank, numbers: numbers, reverse: reverse,
                         looksLikeFollowUp: anaphoric || content.count <= 2, isAnaphoric: anaphoric)
     }

@@ -15,6 +15,8 @@ public struct Candidate: Sendable {
     /// True when a yes/no question puts another entity in the place of one the intent knows ("Did
     /// he conquer Sicily?" of an intent about Cyprus): the answer is "No", with the facts.
     public var entityContrast = false
+    /// True when the intent's words do not name the noun a which/what question asks for.
+    public var focusMissed = false
 }
 
 /// Scores every intent against an analysed utterance. Rule-based and deterministic:
@@ -41,6 +43,9 @@ public struct Matcher: Sendable {
     public var unknownWeight = 1.0
     /// The score an answer needs.
     public var threshold = 0.5
+    /// Taken off the score of an intent whose words do not name the noun a which/what question
+    /// asks for ("which pope …?" of an intent that names no pope).
+    public var focusPenalty = 0.2
 
     /// Creates a matcher.
     public init(pack: Pack, index: PackIndex) {
@@ -70,6 +75,7 @@ public struct Matcher: Sendable {
         // Stop words tagged by a concept ("more" ~grow) can satisfy a pattern without counting.
         let keysPresent = Set(a.units.flatMap(\.keys).filter { $0.hasPrefix("c:") }).union(content.flatMap(\.keys))
         let mainKeys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
+        let focusIsPerson = a.focusUnit.map { isPersonNoun(a.units[$0].text) } ?? false
         var out: [Candidate] = []
         // Only intents sharing a key with the utterance (or the context) can score above zero.
         var reachable = Set<Int>()
@@ -126,6 +132,15 @@ public struct Matcher: Sendable {
                         : "I have that only \(conflict.reversed ? "the other way round" : "with someone else in that role"), not with \(displayName(frame)) as the one \(frame.role == .agent ? "acting" : "acted on")."
                 }
             }
+            // "Which pope blessed the invasion?" of an intent that names no pope: the thing asked
+            // for is not what it gives.
+            // "Which pope blessed the invasion?" of an intent that names no pope: what is asked for
+            // may not be what it gives. A penalty, not a block: a paraphrase may name it otherwise.
+            // A person noun ("which king", "what ruler") asks for a person: any the intent names will do.
+            let focusMissed = a.kind != .yesno && a.focusUnit.map { f in
+                !a.units[f].keys.contains { ci.vocab[$0] != nil }
+                    && !(focusIsPerson && ci.scope.contains { pack.concepts[$0]?.entityClass == "person" })
+            } ?? false
             // Something the whole pack declares it has nothing on (births, deaths …), unless this
             // intent names it in its own patterns.
             if blocked == nil, let gap = pack.settings.notCovered.first(where: { entry in
@@ -215,13 +230,14 @@ public struct Matcher: Sendable {
             // A yes/no question about another time still reaches the intent (to answer "no"),
             // but any intent whose facts fit the time wins over it.
             if timeConflict { score -= 0.3 }
+            if focusMissed { score -= focusPenalty }
             if let topic = followTopic {
                 if fromContext > 0 { score += 0.1 }
                 if intent.id.hasPrefix(topic + ".") { score += 0.1 }
             } else {
                 score -= 0.1 * Double(fromContext) / Double(max(1, intent.require.count))
             }
-            out.append(Candidate(intent: pos, score: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast))
+            out.append(Candidate(intent: pos, score: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast, focusMissed: focusMissed))
         }
         out.sort { a, b in
             if (a.blocked == nil) != (b.blocked == nil) { return a.blocked == nil }
@@ -232,6 +248,16 @@ public struct Matcher: Sendable {
             return ia.id < ib.id
         }
         return out
+    }
+
+    /// A noun that stands for a person: a title ("king", "abbot"), a person noun ("poet", "ruler")
+    /// or a noun that makes a question a who-question ("leader"), from the language data. O(list).
+    func isPersonNoun(_ text: String) -> Bool {
+        let w = String(text.split(separator: " ").last ?? "")
+        let l = index.language
+        let singular = l.stemmer.stem(w)
+        return l.questionNouns[w] == .who || l.roleWords.titles.contains(w) || l.personNouns.contains(w)
+            || l.roleWords.titles.contains { l.stemmer.stem($0) == singular } || l.personNouns.contains { l.stemmer.stem($0) == singular }
     }
 
     /// Entity classes whose members a yes/no question may put in each other's place and get "No".

@@ -38,6 +38,17 @@ public struct RoleFrame: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(participantText) \(role.rawValue) of \(predicateText)" }
 }
 
+/// What ``RoleReader`` reads from a question: its role frames, the unit of its clause's verb, and
+/// the unit of the noun a which/what question asks for (its focus).
+public struct ClauseReading: Sendable {
+    /// Who does what to whom.
+    public var frames: [RoleFrame] = []
+    /// The clause's verb (unit index), when one was found.
+    public var verb: Int?
+    /// The noun a which/what question asks for (unit index): "which **lord** built …".
+    public var focus: Int?
+}
+
 /// The words ``RoleReader`` reads roles with, from the language data's `roles` entry.
 public struct RoleWords: Sendable {
     /// Auxiliaries after which the subject acts ("did", "has", "will").
@@ -70,17 +81,26 @@ public struct RoleReader: Sendable {
     let words: RoleWords
     let irregular: [String: String]
     let questionWords: Set<String>
+    let questionNouns: Set<String>
+    let genericNouns: Set<String>
 
     /// A reader with the words of `language`.
     public init(language: LanguageData) {
         words = language.roleWords
         irregular = language.stemmer.irregularForms
         questionWords = Set(language.questionWords.keys)
+        questionNouns = Set(language.questionNouns.keys)
+        genericNouns = language.genericNouns
     }
 
     /// The role frames of a question's (or a statement's) units. `entities` gives the units that name entities.
     public func frames(_ units: [Unit], tokens: [Token], entities: [EntityMention]) -> [RoleFrame] {
-        guard !units.isEmpty else { return [] }
+        read(units, tokens: tokens, entities: entities).frames
+    }
+
+    /// The role frames, the clause's verb and the noun a which/what question asks for.
+    public func read(_ units: [Unit], tokens: [Token], entities: [EntityMention]) -> ClauseReading {
+        guard !units.isEmpty else { return ClauseReading() }
         var entityAt: [Int: String] = [:]
         for e in entities where entityAt[e.unit] == nil { entityAt[e.unit] = e.concept }
         // A nationality before a noun is an adjective ("Japanese capital"), not a participant.
@@ -185,7 +205,32 @@ public struct RoleReader: Sendable {
             }
         }
         // Frames of symmetric verbs and relations say nothing about roles.
-        return out.filter { f in !f.predicate.contains { k in words.symmetricWords.contains(String(k.dropFirst(2))) } }
+        let frames = out.filter { f in !f.predicate.contains { k in words.symmetricWords.contains(String(k.dropFirst(2))) } }
+        return ClauseReading(frames: frames, verb: verb, focus: focus(units, entityAt: entityAt))
+    }
+
+    /// The noun a which/what question asks for: the last word of the noun phrase after "which" or
+    /// "what" ("which Norman **lord** built …", "under which **abbot** …", "what **cheese** …"),
+    /// unless it only gives the kind of answer (a question noun such as "year" or "city") or is a
+    /// generic noun ("kind", "name"). Nil for other questions.
+    func focus(_ units: [Unit], entityAt: [Int: String]) -> Int? {
+        let text = units.map(\.text)
+        var w = 0
+        while w < units.count, words.recipientPrepositions.contains(text[w]) || ["in", "under", "at", "on", "for", "from", "by", "with", "during", "of", "and", "so"].contains(text[w]) { w += 1 }
+        guard w < units.count, text[w] == "which" || text[w] == "what" else { return nil }
+        var head: Int?
+        var k = w + 1
+        while k < units.count, k <= w + 3 {
+            let t = text[k]
+            if words.activeAuxiliaries.contains(t) || words.beAuxiliaries.contains(t) || words.clauseBreaks.contains(t) || isPast(t) && k > w + 1 { break }
+            if ["of", "in", "at", "on", "to", "from", "for", "with", "by", "did", "does", "do"].contains(t) { break }
+            if entityAt[k] == nil, !units[k].isStop, units[k].number == nil { head = k }
+            k += 1
+        }
+        guard let h = head else { return nil }
+        let last = String(text[h].split(separator: " ").last ?? "")
+        if questionNouns.contains(last) || genericNouns.contains(last) { return nil }
+        return h
     }
 
     /// A past participle by its form ("killed", "taken", "sworn") or an irregular past form.

@@ -85,6 +85,11 @@ public struct LanguageData: Sendable {
     public private(set) var inflectionalEndings: [String] = []
     /// Stems of words for the start and the end of an event (`event_phases`), by phase.
     public private(set) var eventPhases: [EventPhase: Set<String>] = [:]
+    /// Nouns that say nothing of what a which/what question asks for ("which kind of …").
+    public private(set) var genericNouns: Set<String> = []
+    /// Nouns that stand for a person ("poet", "ruler"): with the titles of ``roleWords`` and the
+    /// who-nouns of ``questionNouns``, a which/what question with one asks for a person.
+    public private(set) var personNouns: Set<String> = []
     /// Words that read who did what to whom in a question (see ``RoleReader``).
     public private(set) var roleWords = RoleWords()
     /// The stemmer, with this language's irregular forms.
@@ -148,6 +153,8 @@ public struct LanguageData: Sendable {
         for (name, ws) in e.group("event_phases") {
             if let phase = EventPhase(rawValue: name) { eventPhases[phase] = Set(ws.map { stemmer.stem($0) }) }
         }
+        genericNouns = Set(e.list("generic_nouns"))
+        personNouns = Set(e.list("person_nouns"))
         let r = e.group("roles")
         roleWords = RoleWords(activeAuxiliaries: Set(r["active_auxiliaries"] ?? []), beAuxiliaries: Set(r["be_auxiliaries"] ?? []),
                               titles: Set(r["titles"] ?? []), adverbs: Set(r["adverbs"] ?? []),

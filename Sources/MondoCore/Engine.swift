@@ -28,6 +28,11 @@ public struct DialogueContext: Sendable, Equatable {
     /// Entities named by the last turn when it was declined ("when was William born?" names
     /// William): a pronoun in the next turn may point at them ("which battle did he win?").
     public var declinedEntities: [String] = []
+    /// People in focus after the last answered turn, most likely first: for a who-question the
+    /// people its answer names, then those the question named; otherwise the other way round.
+    /// "he"/"she" in the next turn may point at them ("who led the expedition?" … "whom did he
+    /// serve?").
+    public var people: [String] = []
 
     /// An empty context (a new conversation).
     public init() {}
@@ -154,6 +159,26 @@ public struct Engine: Sendable {
                 cands = withDeclined
                 slots = pack.intents[best.intent].slots
                 contextUse = "follow-up: the pronoun taken as \(context.declinedEntities.joined(separator: ", ")), named by the declined turn before"
+            }
+        }
+        // "he"/"she" with no person named: the person in focus, when an intent about that person
+        // fits and the one chosen is not about them ("what did Anna die of?" … "who was she
+        // married to?"; "who led the expedition?" … "whom did he serve?").
+        if a.isAnaphoric, a.tokens.contains(where: { pack.language.personPronouns.contains($0.text) }),
+           !a.entities.contains(where: { $0.entityClass == "person" }) {
+            var seen = Set<String>()
+            let referents = (context.declinedEntities.filter { pack.concepts[$0]?.entityClass == "person" } + context.people).filter { seen.insert($0).inserted }
+            for r in referents {
+                if let c = chosen, index.intents[c.intent].scope.contains(r) { break }
+                let withReferent = matcher.candidates(for: a, contextKeys: ["c:" + r])
+                if let best = withReferent.first(where: { $0.blocked == nil && index.intents[$0.intent].scope.contains(r) }),
+                   best.score >= matcher.threshold {
+                    chosen = best
+                    cands = withReferent
+                    slots = pack.intents[best.intent].slots
+                    contextUse = "follow-up: the pronoun taken as \(r)"
+                    break
+                }
             }
         }
         // A pronoun with nothing before it ("when did he start?", "where did they settle?") means
@@ -310,6 +335,9 @@ public struct Engine: Sendable {
         context.keys = Set(a.contentUnits.flatMap(\.keys)).union(intent.require.flatMap { $0 }.map(Matcher.key))
             .union(c.fromContext > 0 ? context.keys : []).union(named)
         context.entities = a.entities.map(\.concept)
+        let askedPeople = a.entities.filter { $0.entityClass == "person" }.map(\.concept)
+        let answerPeople = named.map { String($0.dropFirst(2)) }.filter { pack.concepts[$0]?.entityClass == "person" }
+        context.people = a.kind == .who ? answerPeople + askedPeople : askedPeople + answerPeople
         context.lastUtterance = utterance
         let explanation = Explanation(
             analysis: a, candidates: summaries(cands), contextUse: contextUse, slots: slots,

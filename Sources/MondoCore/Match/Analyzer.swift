@@ -45,6 +45,11 @@ public struct Analyzer: Sendable {
         if !timeWords.isEmpty {
             for k in units.indices where units[k].length == 1 && units[k].concepts.isEmpty && timeWords.contains(units[k].start) { units[k].isStop = true }
         }
+        // A kind noun right after "which"/"what" ("in which decade") gives the kind: when the pack
+        // never uses the word, it neither counts for nor against.
+        for k in units.indices where k > 0 && units[k].length == 1 && units[k].concepts.isEmpty
+            && ["which", "what"].contains(units[k - 1].text) && language.questionNouns[units[k].text] != nil
+            && index.weight(units[k]) == nil { units[k].isStop = true }
         var rank: Int?
         for (i, w) in words.enumerated() {
             if let o = language.ordinals[w], i + 1 < words.count, ["largest", "biggest", "largest", "most", "highest", "top", "place", "rank", "ranked", "spot", "position"].contains(words[i + 1]) || (i > 0 && ["ranked", "ranks", "rank", "the"].contains(words[i - 1]) && o <= 10) {

@@ -94,6 +94,8 @@ extension Engine {
         let askedStems = Set(a.tokens.map(\.stem))
         for t in a.tokens {
             guard let others = opposites[t.stem], !saidStems.contains(t.stem) else { continue }
+            // A word on the same side ("south" for "southern": both opposite "north") is the asked word too.
+            if saidStems.contains(where: { opposites[$0].map { !$0.isDisjoint(with: others) } ?? false }) { continue }
             if let given = said.first(where: { others.contains($0.stem) && !askedStems.contains($0.stem) }) { return (t.text, given.text) }
         }
         return nil

@@ -29,6 +29,8 @@ public struct LanguageData: Sendable {
     public private(set) var rankWords: Set<String> = []
     /// Auxiliary verbs that open a yes/no question.
     public private(set) var yesNoOpenings: Set<String> = []
+    /// Pronouns that point at a person ("he", "her"): the person in focus in the dialogue.
+    public private(set) var personPronouns: Set<String> = []
     /// Pronouns and pointing words that make a question lean on the previous turn.
     public private(set) var followUpPronouns: Set<String> = []
     /// Counting noun → the category of what it counts (`visitors` → `people`).
@@ -117,6 +119,7 @@ public struct LanguageData: Sendable {
         rankWords = Set(e.list("rank_words"))
         yesNoOpenings = Set(e.list("yes_no_openings"))
         followUpPronouns = Set(e.list("follow_up_pronouns"))
+        personPronouns = Set(e.list("person_pronouns"))
         for (category, units) in e.group("unit_categories") { for u in units { unitCategories[u] = category } }
         quantityMarkersBefore = Set(e.group("quantity_markers")["before"] ?? [])
         quantityMarkersAfter = Set(e.group("quantity_markers")["after"] ?? [])

@@ -119,6 +119,24 @@ public struct Engine: Sendable {
     /// A declined turn leaves the remembered context as it was.
     public func respond(to utterance: String, context: inout DialogueContext) -> Response {
         context.turns += 1
+        let before = context
+        // "How many came, and what did it cost?": each question on its own, in order.
+        let parts = CompoundQuestion.parts(of: utterance, language: pack.language)
+        if parts.count > 1, var r = answerCompound(parts, whole: utterance, context: &context) {
+            // An intent written for the whole question ("What is N1, and how many reach it?")
+            // answers it, when its facts hold every part's.
+            var scratch = before
+            let whole = answer(utterance, context: &scratch, mayRewrite: true)
+            if whole.intent != nil, Set(r.facts).isSubset(of: Set(whole.facts)) { context = scratch; r = whole }
+            return r
+        }
+        // "What does he say about tourism?": the key facts of the topic that fits best — unless
+        // someone the document names is the one saying it ("what did the minister say about …").
+        if let s = SummaryQuestion.reading(of: utterance, language: pack.language), !namesSomeoneElse(s.speaker),
+           let r = answerSummary(subject: s.subject, utterance: utterance, context: &context) {
+            context.declinedEntities = []
+            return r
+        }
         let r = answer(utterance, context: &context, mayRewrite: true)
         // The context survives a declined turn; what that turn named stays within reach.
         context.declinedEntities = r.intent == nil ? r.explanation.analysis.entities.map(\.concept) : []
@@ -168,8 +186,9 @@ public struct Engine: Sendable {
            !a.entities.contains(where: { $0.entityClass == "person" }) {
             var seen = Set<String>()
             let referents = (context.declinedEntities.filter { pack.concepts[$0]?.entityClass == "person" } + context.people).filter { seen.insert($0).inserted }
+            var found = referents.isEmpty
             for r in referents {
-                if let c = chosen, index.intents[c.intent].scope.contains(r) { break }
+                if let c = chosen, index.intents[c.intent].scope.contains(r) { found = true; break }
                 let withReferent = matcher.candidates(for: a, contextKeys: ["c:" + r])
                 if let best = withReferent.first(where: { $0.blocked == nil && index.intents[$0.intent].scope.contains(r) }),
                    best.score >= matcher.threshold {
@@ -177,7 +196,18 @@ public struct Engine: Sendable {
                     cands = withReferent
                     slots = pack.intents[best.intent].slots
                     contextUse = "follow-up: the pronoun taken as \(r)"
+                    found = true
                     break
+                }
+            }
+            // Nothing about the person in focus, and the intent found is about other people (not
+            // the pack's subject): that is another person's story, not an answer about this one.
+            if !found, let c = chosen, let focus = referents.first {
+                let scope = index.intents[c.intent].scope
+                let others = scope.contains { pack.concepts[$0]?.entityClass == "person" }
+                if others, !(pack.settings.subject.map { scope.contains($0) } ?? false) {
+                    let name = matcher.entityName(focus) ?? matcher.displayName(focus, typed: focus)
+                    return decline(.notInPack, a, cands, extra: "I have nothing on \(name) for that.")
                 }
             }
         }
@@ -288,26 +318,11 @@ public struct Engine: Sendable {
             return decline(.ambiguous, a, cands, alternatives: [c.intent, second.intent])
         }
         let intent = pack.intents[c.intent]
-        var ctxValues: [String: Any] = [:]
-        var sources: [(String, String, String)] = []
-        for id in intent.facts {
-            guard let f = pack.facts[id] else { continue }
-            ctxValues[id] = FactFormatter.context(f)
-            sources.append((id, f.source, f.label))
-        }
-        var traces: [ComputationTrace] = []
-        var computedNumbers: [Double] = []
-        for (name, comp) in intent.compute {
-            guard let v = Computer.evaluate(comp, facts: pack.facts, now: pack.settings.referenceDate) else { continue }
-            ctxValues[name] = v.fields
-            if let n = v.number { computedNumbers.append(n) }
-            traces.append(ComputationTrace(name: name, op: comp.op, operands: comp.operands, working: v.fields["working"] ?? ""))
-            for id in comp.operands where id != "now" && !intent.facts.contains(id) {
-                if let f = pack.facts[id] { sources.append((id, f.source, f.label)) }
-            }
-        }
-        var text = pack.templates[intent.id]?.render(ctxValues) ?? intent.answer
-        text = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        let rendered = render(c.intent)
+        var text = rendered.text
+        var sources = rendered.sources
+        var traces = rendered.traces
+        let computedNumbers = rendered.numbers
         // "How long did he stay?" of an intent whose fact is a span: the length, worked out.
         if a.kind == .number, intent.compute.isEmpty, let d = duration(of: intent, asked: a), !text.contains(d.years) {
             text += " That is \(d.years) (\(d.working))."
@@ -343,6 +358,52 @@ public struct Engine: Sendable {
             analysis: a, candidates: summaries(cands), contextUse: contextUse, slots: slots,
             sources: sources.map { (fact: $0.0, source: $0.1, label: $0.2) }, computations: traces, yesno: yesno)
         return Response(answer: text, intent: intent.id, facts: sources.map(\.0), reason: nil, score: c.score, explanation: explanation)
+    }
+
+    /// True when `words` (who says something, in a summary question) name a person or organisation
+    /// the pack knows other than its subject: "what did the minister say about …" asks what that
+    /// one said, not for a summary.
+    func namesSomeoneElse(_ words: String) -> Bool {
+        guard !words.isEmpty else { return false }
+        let tokens = Normalizer.tokens(words, language: pack.language)
+        let (units, named) = analyzer.unitsAndEntities(tokens)
+        if let subject = pack.settings.subject {
+            if units.contains(where: { $0.concepts.contains(subject) }) { return false }
+            // "the ambassador" for an interviewee whose person fact's role is "Ambassador of …".
+            let name = matcher.entityName(subject)
+            let roleWords = pack.facts.values.compactMap { f -> String? in
+                if case .person(let n, let role, _) = f.value, n == name { return role } else { return nil }
+            }.flatMap { Normalizer.tokens($0, language: pack.language).map(\.text) }
+            if !roleWords.isEmpty, tokens.allSatisfy({ roleWords.contains($0.text) || pack.language.functionWords.contains($0.text) }) { return false }
+        }
+        return named.contains { ["person", "organisation"].contains($0.entityClass) }
+            || tokens.contains { matcher.isPersonNoun($0.text) }
+    }
+
+    /// An intent's answer: its template filled from its facts and computations, with the facts
+    /// used (id, source locator, label), the computations' working and their numbers.
+    func render(_ pos: Int) -> (text: String, sources: [(String, String, String)], traces: [ComputationTrace], numbers: [Double]) {
+        let intent = pack.intents[pos]
+        var ctxValues: [String: Any] = [:]
+        var sources: [(String, String, String)] = []
+        for id in intent.facts {
+            guard let f = pack.facts[id] else { continue }
+            ctxValues[id] = FactFormatter.context(f)
+            sources.append((id, f.source, f.label))
+        }
+        var traces: [ComputationTrace] = []
+        var computedNumbers: [Double] = []
+        for (name, comp) in intent.compute {
+            guard let v = Computer.evaluate(comp, facts: pack.facts, now: pack.settings.referenceDate) else { continue }
+            ctxValues[name] = v.fields
+            if let n = v.number { computedNumbers.append(n) }
+            traces.append(ComputationTrace(name: name, op: comp.op, operands: comp.operands, working: v.fields["working"] ?? ""))
+            for id in comp.operands where id != "now" && !intent.facts.contains(id) {
+                if let f = pack.facts[id] { sources.append((id, f.source, f.label)) }
+            }
+        }
+        let text = pack.templates[intent.id]?.render(ctxValues) ?? intent.answer
+        return (text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " "), sources, traces, computedNumbers)
     }
 
     /// True when the utterance has no words beyond the kind of answer it asks for and what it

@@ -92,6 +92,10 @@ public struct LanguageData: Sendable {
     /// Nouns that stand for a person ("poet", "ruler"): with the titles of ``roleWords`` and the
     /// who-nouns of ``questionNouns``, a which/what question with one asks for a person.
     public private(set) var personNouns: Set<String> = []
+    /// Phrases that make a question a summary question ("sum up", "in a nutshell").
+    public private(set) var summaryMarkers: [[String]] = []
+    /// Verbs of "what does he say about …" summary questions.
+    public private(set) var summaryVerbs: Set<String> = []
     /// Words that read who did what to whom in a question (see ``RoleReader``).
     public private(set) var roleWords = RoleWords()
     /// The stemmer, with this language's irregular forms.
@@ -157,6 +161,8 @@ public struct LanguageData: Sendable {
             if let phase = EventPhase(rawValue: name) { eventPhases[phase] = Set(ws.map { stemmer.stem($0) }) }
         }
         genericNouns = Set(e.list("generic_nouns"))
+        summaryMarkers = (e.group("summary")["markers"] ?? []).map(Self.words).sorted { $0.count > $1.count }
+        summaryVerbs = Set(e.group("summary")["verbs"] ?? [])
         personNouns = Set(e.list("person_nouns"))
         let r = e.group("roles")
         roleWords = RoleWords(activeAuxiliaries: Set(r["active_auxiliaries"] ?? []), beAuxiliaries: Set(r["be_auxiliaries"] ?? []),

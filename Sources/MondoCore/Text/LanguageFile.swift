@@ -19,6 +19,7 @@ public struct LanguageEntries: Sendable, Equatable {
         "direction_words": ["toward", "from"],
         "time_words": ["year_prepositions", "counted_after", "approximate", "before_christ", "anno_domini"],
         "event_phases": ["start", "end"],
+        "summary": ["markers", "verbs"],
         "roles": ["active_auxiliaries", "be_auxiliaries", "titles", "adverbs", "symmetric",
                   "recipient_prepositions", "agent_prepositions", "clause_breaks"],
     ]

@@ -2,10 +2,12 @@
 extension Engine {
     /// Answers the `parts` of a compound question one after another, each as a turn in `context`
     /// (so "… and where does that rank?" may lean on the part before). Returns nil when no part is
-    /// answered (the whole is then answered as one question). A part that is declined is named in
+    /// answered, or with `requireAll` when any part is not (the whole is then answered as one
+    /// question: "How are Japan and Korea cooperating?" is no question about Japan alone). A part
+    /// that is declined is named in
     /// the reply with what is missing. The response's `intent` is the first answered part's;
     /// `facts` and `sources` are those of all answered parts. Bounded: parts are never split again.
-    func answerCompound(_ parts: [String], whole: String, context: inout DialogueContext) -> Response? {
+    func answerCompound(_ parts: [String], whole: String, requireAll: Bool = false, context: inout DialogueContext) -> Response? {
         var scratch = context
         var replies: [(part: String, response: Response)] = []
         for p in parts {
@@ -14,6 +16,7 @@ extension Engine {
             replies.append((p, r))
         }
         guard let first = replies.first(where: { $0.response.intent != nil })?.response else { return nil }
+        if requireAll, replies.contains(where: { $0.response.intent == nil }) { return nil }
         context = scratch
         var texts: [String] = []
         var seenIntents = Set<String>()
@@ -40,5 +43,25 @@ extension Engine {
             if let r = text.range(of: marker) { return String(text[..<r.lowerBound]) }
         }
         return text
+    }
+
+    /// "How many Japanese and Vietnamese visited?": two entities of one class joined by "and" or
+    /// "or" make two questions, one for each ("how many Japanese visited", "how many Vietnamese
+    /// visited"), answered only when each is. Nil when the question has no such pair, or compares
+    /// or combines them ("between",
+    /// "both", "combined", "more", "than", "compare" …: the language data's `comparison_words`).
+    func coordinatedParts(_ a: Analysis) -> [String]? {
+        let words = a.tokens.map(\.text)
+        guard !words.contains(where: { pack.language.comparisonWords.contains($0) }) else { return nil }
+        let mentions = a.entities.sorted { $0.unit < $1.unit }
+        for (x, y) in zip(mentions, mentions.dropFirst()) where x.entityClass == y.entityClass && x.concept != y.concept {
+            let ux = a.units[x.unit], uy = a.units[y.unit]
+            let gapStart = ux.start + ux.length
+            guard uy.start == gapStart + 1, ["and", "or"].contains(words[gapStart]) else { continue }
+            let first = Array(words[..<gapStart]) + Array(words[(uy.start + uy.length)...])
+            let second = Array(words[..<ux.start]) + Array(words[uy.start...])
+            return [first.joined(separator: " "), second.joined(separator: " ")]
+        }
+        return nil
     }
 }

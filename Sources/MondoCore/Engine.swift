@@ -121,8 +121,10 @@ public struct Engine: Sendable {
         context.turns += 1
         let before = context
         // "How many came, and what did it cost?": each question on its own, in order.
-        let parts = CompoundQuestion.parts(of: utterance, language: pack.language)
-        if parts.count > 1, var r = answerCompound(parts, whole: utterance, context: &context) {
+        var parts = CompoundQuestion.parts(of: utterance, language: pack.language)
+        var coordinated = false
+        if parts.count == 1, let pair = coordinatedParts(analyzer.analyse(utterance)) { parts = pair; coordinated = true }
+        if parts.count > 1, var r = answerCompound(parts, whole: utterance, requireAll: coordinated, context: &context) {
             // An intent written for the whole question ("What is N1, and how many reach it?")
             // answers it, when its facts hold every part's.
             var scratch = before

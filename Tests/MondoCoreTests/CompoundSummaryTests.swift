@@ -19,6 +19,15 @@ import Testing
         }
     }
 
+    @Test func twoEntitiesJoinedByAndAreAskedInTurn() {
+        var ctx = DialogueContext()
+        let r = shippedEngine.respond(to: "what do rorze and tokuyama make", context: &ctx)
+        #expect(r.explanation.contextUse?.hasPrefix("compound question, 2 parts") == true, Comment(rawValue: r.answer))
+        #expect(r.answer.contains("Rorze") && r.answer.contains("Tokuyama"))
+        // A comparison or a relation between them stays one question.
+        #expect(shippedEngine.coordinatedParts(shippedEngine.analyse("what is the relationship between rorze and tokuyama")) == nil)
+    }
+
     @Test func atMostThreeParts() {
         #expect(parts("who came first, who came next, who came then, and who came last").count == 3)
     }

@@ -96,6 +96,8 @@ public struct LanguageData: Sendable {
     public private(set) var summaryMarkers: [[String]] = []
     /// Verbs of "what does he say about …" summary questions.
     public private(set) var summaryVerbs: Set<String> = []
+    /// Words that make a question about two entities one question ("between", "combined", "more").
+    public private(set) var comparisonWords: Set<String> = []
     /// Words that read who did what to whom in a question (see ``RoleReader``).
     public private(set) var roleWords = RoleWords()
     /// The stemmer, with this language's irregular forms.
@@ -161,6 +163,7 @@ public struct LanguageData: Sendable {
             if let phase = EventPhase(rawValue: name) { eventPhases[phase] = Set(ws.map { stemmer.stem($0) }) }
         }
         genericNouns = Set(e.list("generic_nouns"))
+        comparisonWords = Set(e.list("comparison_words"))
         summaryMarkers = (e.group("summary")["markers"] ?? []).map(Self.words).sorted { $0.count > $1.count }
         summaryVerbs = Set(e.group("summary")["verbs"] ?? [])
         personNouns = Set(e.list("person_nouns"))

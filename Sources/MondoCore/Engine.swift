@@ -307,7 +307,10 @@ public struct Engine: Sendable {
                top.score + matcher.focusPenalty >= matcher.threshold {
                 return decline(.notInPack, a, cands, extra: "Nothing I have names the \(a.units[f].text) you ask about.")
             }
-            let reason: FallbackReason = (best.map { $0.blocked != nil && $0.score >= matcher.threshold } ?? false) ? .notInPack : .notUnderstood
+            // Understood when an intent that fits the words well was blocked for a reason it can name.
+            let understood = (best.map { $0.blocked != nil && $0.score >= matcher.threshold } ?? false)
+                || cands.contains { $0.blocked != nil && $0.userReason != nil && $0.score >= matcher.threshold + 0.1 }
+            let reason: FallbackReason = understood ? .notInPack : .notUnderstood
             return decline(reason, a, cands)
         }
         // Ambiguity: two different intents, neither in the other's family, scoring the same.

@@ -127,6 +127,13 @@ import Testing
         #expect(r.answer.contains("cheese"), Comment(rawValue: r.answer))
     }
 
+    @Test func aPersonAskedOfAnIntentThatNamesNobodyIsDeclined() {
+        var ctx = DialogueContext()
+        let r = Self.engine.respond(to: "who were the two judges that wrote the norman customaries", context: &ctx)
+        #expect(r.intent == nil)
+        #expect(r.answer.contains("no name for the judges"), Comment(rawValue: r.answer))
+    }
+
     @Test func aPersonNounIsAnsweredByAnyPersonTheIntentNames() {
         var ctx = DialogueContext()
         let r = Self.engine.respond(to: "To which Frankish ruler did the Viking chieftain pledge his loyalty?", context: &ctx)

@@ -137,10 +137,16 @@ public struct Matcher: Sendable {
             // "Which pope blessed the invasion?" of an intent that names no pope: what is asked for
             // may not be what it gives. A penalty, not a block: a paraphrase may name it otherwise.
             // A person noun ("which king", "what ruler") asks for a person: any the intent names will do.
-            let focusMissed = a.kind != .yesno && a.focusUnit.map { f in
-                !a.units[f].keys.contains { ci.vocab[$0] != nil }
-                    && !(focusIsPerson && ci.scope.contains { pack.concepts[$0]?.entityClass == "person" })
-            } ?? false
+            // A person noun ("which judges …", "which king …") asks for someone named: any person
+            // the intent names (in its scope or as a person fact) will do, and an intent that
+            // names none ("two judges wrote …") has no answer for it however well its words fit.
+            let focusMissed = a.kind != .yesno && !focusIsPerson && a.focusUnit.map { f in !a.units[f].keys.contains { ci.vocab[$0] != nil } } ?? false
+            if blocked == nil, a.kind != .yesno, focusIsPerson, let f = a.focusUnit,
+               !ci.scope.contains(where: { pack.concepts[$0]?.entityClass == "person" }),
+               !intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, "person") } ?? false }) {
+                blocked = "asks for someone (\(a.units[f].text)), and it names no person"
+                userReason = "I have no name for the \(a.units[f].text) you ask about."
+            }
             // Something the whole pack declares it has nothing on (births, deaths …), unless this
             // intent names it in its own patterns.
             if blocked == nil, let gap = pack.settings.notCovered.first(where: { entry in

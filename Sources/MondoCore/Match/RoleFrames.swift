@@ -81,7 +81,7 @@ public struct RoleReader: Sendable {
     let words: RoleWords
     let irregular: [String: String]
     let questionWords: Set<String>
-    let questionNouns: Set<String>
+    let questionNouns: [String: QuestionKind]
     let genericNouns: Set<String>
 
     /// A reader with the words of `language`.
@@ -89,7 +89,7 @@ public struct RoleReader: Sendable {
         words = language.roleWords
         irregular = language.stemmer.irregularForms
         questionWords = Set(language.questionWords.keys)
-        questionNouns = Set(language.questionNouns.keys)
+        questionNouns = language.questionNouns
         genericNouns = language.genericNouns
     }
 
@@ -210,26 +210,30 @@ public struct RoleReader: Sendable {
     }
 
     /// The noun a which/what question asks for: the last word of the noun phrase after "which" or
-    /// "what" ("which Norman **lord** built …", "under which **abbot** …", "what **cheese** …"),
-    /// unless it only gives the kind of answer (a question noun such as "year" or "city") or is a
-    /// generic noun ("kind", "name"). Nil for other questions.
+    /// "what" ("which Norman **lord** built …", "under which **abbot** …", "what **cheese** …"), or
+    /// after "who was the" ("who were the two **judges** …"), unless it only gives the kind of
+    /// answer (a question noun such as "year" or "city"; a who-noun such as "leader" stays) or is
+    /// a generic noun ("kind", "name"). Nil for other questions.
     func focus(_ units: [Unit], entityAt: [Int: String]) -> Int? {
         let text = units.map(\.text)
         var w = 0
         while w < units.count, words.recipientPrepositions.contains(text[w]) || ["in", "under", "at", "on", "for", "from", "by", "with", "during", "of", "and", "so"].contains(text[w]) { w += 1 }
-        guard w < units.count, text[w] == "which" || text[w] == "what" else { return nil }
+        guard w < units.count else { return nil }
+        // "who were the two judges …": the noun after "who" and a form of "be" and a determiner.
+        if text[w] == "who", w + 2 < units.count, words.beAuxiliaries.contains(text[w + 1]), ["the", "a", "an"].contains(text[w + 2]) { w += 2 }
+        else if text[w] != "which" && text[w] != "what" { return nil }
         var head: Int?
         var k = w + 1
         while k < units.count, k <= w + 3 {
             let t = text[k]
             if words.activeAuxiliaries.contains(t) || words.beAuxiliaries.contains(t) || words.clauseBreaks.contains(t) || isPast(t) && k > w + 1 { break }
-            if ["of", "in", "at", "on", "to", "from", "for", "with", "by", "did", "does", "do"].contains(t) { break }
+            if ["of", "in", "at", "on", "to", "from", "for", "with", "by", "about", "did", "does", "do"].contains(t) { break }
             if entityAt[k] == nil, !units[k].isStop, units[k].number == nil { head = k }
             k += 1
         }
         guard let h = head else { return nil }
         let last = String(text[h].split(separator: " ").last ?? "")
-        if questionNouns.contains(last) || genericNouns.contains(last) { return nil }
+        if (questionNouns[last].map { $0 != .who } ?? false) || genericNouns.contains(last) { return nil }
         return h
     }
 

@@ -123,7 +123,9 @@ public struct Engine: Sendable {
         // "How many came, and what did it cost?": each question on its own, in order.
         var parts = CompoundQuestion.parts(of: utterance, language: pack.language)
         var coordinated = false
-        if parts.count == 1, let pair = coordinatedParts(analyzer.analyse(utterance)) { parts = pair; coordinated = true }
+        // Only an utterance with "and"/"or" can join two entities: no second analysis otherwise.
+        let joins = utterance.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == "and" || $0 == "or" }
+        if parts.count == 1, joins, let pair = coordinatedParts(analyzer.analyse(utterance)) { parts = pair; coordinated = true }
         if parts.count > 1, var r = answerCompound(parts, whole: utterance, requireAll: coordinated, context: &context) {
             // An intent written for the whole question ("What is N1, and how many reach it?")
             // answers it, when its facts hold every part's.
@@ -187,7 +189,7 @@ public struct Engine: Sendable {
         if a.isAnaphoric, a.tokens.contains(where: { pack.language.personPronouns.contains($0.text) }),
            !a.entities.contains(where: { $0.entityClass == "person" }) {
             var seen = Set<String>()
-            let referents = (context.declinedEntities.filter { pack.concepts[$0]?.entityClass == "person" } + context.people).filter { seen.insert($0).inserted }
+            let referents = (context.declinedEntities.filter { pack.concepts[$0]?.entityClass == "person" } + context.people).filter { seen.insert($0).inserted }.prefix(3)
             var found = referents.isEmpty
             for r in referents {
                 if let c = chosen, index.intents[c.intent].scope.contains(r) { found = true; break }

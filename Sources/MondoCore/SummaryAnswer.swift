@@ -45,20 +45,20 @@ extension Engine {
         order += cands.filter { usable($0) && inTopic($0.intent) && $0.score >= 0.3 }.map(\.intent)
         order += pack.intents.indices.filter { inTopic($0) && pack.intents[$0].compute.isEmpty && pack.intents[$0].ask != [.yesno] }
         var seen = Set<Int>()
-        let picked = order.filter { seen.insert($0).inserted }.map { Candidate(intent: $0, score: top.score, blocked: nil, userReason: nil, fromContext: 0, timeConflict: false) }
+        let picked = order.filter { seen.insert($0).inserted }
         var texts: [String] = []
         var sources: [(String, String, String)] = []
         var used: [Int] = []
         var said = Set<String>()
-        for c in picked where used.count < Self.summaryLength {
-            let r = render(c.intent)
+        for pos in picked where used.count < Self.summaryLength {
+            let r = render(pos)
             // Sentences another answer of the summary already gave are not repeated.
             let fresh = Self.sentences(r.text).filter { !said.contains(Self.sentenceKey($0)) }
             guard !fresh.isEmpty else { continue }
             for f in fresh { said.insert(Self.sentenceKey(f)) }
             texts.append(fresh.joined(separator: " "))
             sources += r.sources
-            used.append(c.intent)
+            used.append(pos)
         }
         guard let first = used.first else { return nil }
         let id = pack.intents[first].id

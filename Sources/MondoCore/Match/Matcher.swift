@@ -257,13 +257,12 @@ public struct Matcher: Sendable {
     }
 
     /// A noun that stands for a person: a title ("king", "abbot"), a person noun ("poet", "ruler")
-    /// or a noun that makes a question a who-question ("leader"), from the language data. O(list).
+    /// or a noun that makes a question a who-question ("leader"), from the language data. O(1).
     func isPersonNoun(_ text: String) -> Bool {
         let w = String(text.split(separator: " ").last ?? "")
         let l = index.language
-        let singular = l.stemmer.stem(w)
         return l.questionNouns[w] == .who || l.roleWords.titles.contains(w) || l.personNouns.contains(w)
-            || l.roleWords.titles.contains { l.stemmer.stem($0) == singular } || l.personNouns.contains { l.stemmer.stem($0) == singular }
+            || l.personNounStems.contains(l.stemmer.stem(w))
     }
 
     /// Entity classes whose members a yes/no question may put in each other's place and get "No".

@@ -104,19 +104,15 @@ public struct RoleReader: Sendable {
         var entityAt: [Int: String] = [:]
         for e in entities where entityAt[e.unit] == nil { entityAt[e.unit] = e.concept }
         // A nationality before a noun is an adjective ("Japanese capital"), not a participant.
-        for e in entities where e.entityClass == "nationality" && e.unit + 1 < units.count && !units[e.unit + 1].isStop {
-            entityAt[e.unit] = nil
-        }
+        let modifiers = Set(entities.filter { $0.entityClass == "nationality" && $0.unit + 1 < units.count && !units[$0.unit + 1].isStop }.map(\.unit))
+        for m in modifiers { entityAt[m] = nil }
         let text = units.map(\.text)
         func participant(_ i: Int) -> Set<String>? {
+            guard !modifiers.contains(i) else { return nil }
             if let e = entityAt[i] { return ["c:" + e] }
             let u = units[i]
             guard !u.isStop, u.number == nil, !u.concepts.isEmpty, !questionWords.contains(u.text) else { return nil }
             return Set(u.concepts.map { "c:" + $0 })
-        }
-        // A nationality word before a noun modifies it ("Japanese capital"): the noun is the head.
-        func isModifier(_ i: Int) -> Bool {
-            entities.contains { $0.unit == i && $0.entityClass == "nationality" } && i + 1 < units.count && !units[i + 1].isStop
         }
         func predicate(_ i: Int) -> Set<String>? {
             let u = units[i]
@@ -154,7 +150,7 @@ public struct RoleReader: Sendable {
             if s < units.count, isBe, entityAt[s] == nil, isParticiple(text[s]) {
                 // "who was killed at the ford?": the question word is the subject, acted on.
                 verb = s; passive = true
-            } else if s < units.count, let subject = participant(s), !isModifier(s) {
+            } else if s < units.count, let subject = participant(s) {
                 var v = s + 1
                 while v < units.count, words.adverbs.contains(text[v]) { v += 1 }
                 if v < units.count, predicate(v) != nil, !(isBe && !isParticiple(text[v])) {
@@ -171,7 +167,7 @@ public struct RoleReader: Sendable {
             if s < units.count, entityAt[s] != nil, let subject = participant(s) {
                 var v = s + 1
                 while v < units.count, words.adverbs.contains(text[v]) { v += 1 }
-                if v < units.count, predicate(v) != nil, isPast(text[v]) {
+                if v < units.count, predicate(v) != nil, isParticiple(text[v]) {
                     verb = v
                     out.append(RoleFrame(predicate: predicate(v)!, participant: subject, role: .agent, participantText: text[s], predicateText: text[v]))
                 }
@@ -181,7 +177,7 @@ public struct RoleReader: Sendable {
             // question word (and one or two words of its noun phrase: a past form marks it).
             if predicate(first) != nil, text[first - 1] == "who" || text[first - 1] == "what" {
                 verb = first
-            } else if let v = (first..<min(units.count, first + 3)).first(where: { predicate($0) != nil && isPast(text[$0]) }) {
+            } else if let v = (first..<min(units.count, first + 3)).first(where: { predicate($0) != nil && isParticiple(text[$0]) }) {
                 verb = v
             }
         }
@@ -226,7 +222,7 @@ public struct RoleReader: Sendable {
         var k = w + 1
         while k < units.count, k <= w + 3 {
             let t = text[k]
-            if words.activeAuxiliaries.contains(t) || words.beAuxiliaries.contains(t) || words.clauseBreaks.contains(t) || isPast(t) && k > w + 1 { break }
+            if words.activeAuxiliaries.contains(t) || words.beAuxiliaries.contains(t) || words.clauseBreaks.contains(t) || isParticiple(t) && k > w + 1 { break }
             if ["of", "in", "at", "on", "to", "from", "for", "with", "by", "about", "did", "does", "do"].contains(t) { break }
             if entityAt[k] == nil, !units[k].isStop, units[k].number == nil { head = k }
             k += 1
@@ -237,14 +233,12 @@ public struct RoleReader: Sendable {
         return h
     }
 
-    /// A past participle by its form ("killed", "taken", "sworn") or an irregular past form.
+    /// A past form or participle by its form ("killed", "taken", "sworn") or an irregular past
+    /// form ("took"): the verb of a clause.
     func isParticiple(_ w: String) -> Bool {
         if irregular[w] != nil { return !w.hasSuffix("ing") && !w.hasSuffix("s") && !w.hasSuffix("er") && !w.hasSuffix("est") && !w.hasSuffix("men") && w != "children" }
         return w.count > 3 && (w.hasSuffix("ed") || w.hasSuffix("en") || w.hasSuffix("wn"))
     }
-
-    /// A past form ("conquered", "took").
-    func isPast(_ w: String) -> Bool { isParticiple(w) }
 }
 
 /// A role a question gives a participant that an intent's examples or facts contradict.
@@ -272,8 +266,7 @@ extension PackIndex.CompiledIntent {
     /// A predicate the intent never has says nothing. O(frames × intent frames).
     func roleConflict(_ question: [RoleFrame], strongOnly: Bool = false) -> RoleConflict? {
         for q in question {
-            let all = roles + factRoles
-            let same = all.filter { !$0.predicate.isDisjoint(with: q.predicate) }
+            let same = roles.filter { !$0.predicate.isDisjoint(with: q.predicate) } + factRoles.filter { !$0.predicate.isDisjoint(with: q.predicate) }
             guard !same.isEmpty else { continue }
             if same.contains(where: { $0.role == q.role && !$0.participant.isDisjoint(with: q.participant) }) { continue }
             if let r = q.role.reversed {

@@ -92,6 +92,8 @@ public struct LanguageData: Sendable {
     /// Nouns that stand for a person ("poet", "ruler"): with the titles of ``roleWords`` and the
     /// who-nouns of ``questionNouns``, a which/what question with one asks for a person.
     public private(set) var personNouns: Set<String> = []
+    /// Stems of ``personNouns`` and of the `roles` titles, for plurals ("judges", "kings").
+    public private(set) var personNounStems: Set<String> = []
     /// Phrases that make a question a summary question ("sum up", "in a nutshell").
     public private(set) var summaryMarkers: [[String]] = []
     /// Verbs of "what does he say about …" summary questions.
@@ -173,6 +175,7 @@ public struct LanguageData: Sendable {
                               symmetricWords: Set((r["symmetric"] ?? []).map { stemmer.stem($0) }),
                               recipientPrepositions: Set(r["recipient_prepositions"] ?? []),
                               agentPrepositions: Set(r["agent_prepositions"] ?? []), clauseBreaks: Set(r["clause_breaks"] ?? []))
+        personNounStems = Set((personNouns.union(roleWords.titles)).map { stemmer.stem($0) })
     }
 
     /// This language with a pack's additions and removals applied (see ``LanguageEntries/merging(_:)``).

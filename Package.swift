@@ -25,7 +25,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/english.yaml")]
+            resources: [.copy("Resources/english.yaml"), .copy("Resources/wordnet.txt")]
         ),
         // libstemmer (Snowball), which has no pkg-config file: the module map links -lstemmer;
         // `apt-get install -y libstemmer-dev` provides it. Only MondoCore's Snowball.swift imports it.

@@ -41,8 +41,11 @@ public struct DialogueContext: Sendable, Equatable {
 /// One line of the `:why` explanation of a candidate intent.
 public struct CandidateSummary: Sendable, Hashable {
     public var intent: String
+    /// The score, 0…1.
     public var score: Double
     public var blocked: String?
+    /// The unclamped value candidates are ordered by (``Candidate/fit``).
+    public var fit: Double = 0
 }
 
 /// The computation behind a computed answer.
@@ -192,7 +195,13 @@ public struct Engine: Sendable {
             let referents = (context.declinedEntities.filter { pack.concepts[$0]?.entityClass == "person" } + context.people).filter { seen.insert($0).inserted }.prefix(3)
             var found = referents.isEmpty
             for r in referents {
-                if let c = chosen, index.intents[c.intent].scope.contains(r) { found = true; break }
+                // The intent found is about that person: keep it (no later step trades it for
+                // one about someone else that merely shares more words with the last turn).
+                if let c = chosen, index.intents[c.intent].scope.contains(r) {
+                    found = true
+                    contextUse = "follow-up: the pronoun taken as \(r)"
+                    break
+                }
                 let withReferent = matcher.candidates(for: a, contextKeys: ["c:" + r])
                 if let best = withReferent.first(where: { $0.blocked == nil && index.intents[$0.intent].scope.contains(r) }),
                    best.score >= matcher.threshold {
@@ -228,13 +237,13 @@ public struct Engine: Sendable {
             }
         }
         if let last = context.lastIntent, let lastPos = index.position[last] {
-            let standaloneScore = chosen?.score ?? 0
+            let standaloneScore = chosen?.fit ?? 0
             // Elliptical follow-up that only changes slots: "and the other way round?", "what about 2035?".
             var slotMiss: [String: String]?
-            if a.looksLikeFollowUp, standaloneScore < 0.8, let family = pack.intents[lastPos].family,
+            if a.looksLikeFollowUp, standaloneScore < matcher.policy.slotFollowUpBelow, let family = pack.intents[lastPos].family,
                let (pos, newSlots) = slotFollowUp(a, family: family, context: context) {
                 if let pos {
-                    chosen = Candidate(intent: pos, score: max(standaloneScore, matcher.threshold), blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+                    chosen = Candidate(intent: pos, fit: max(standaloneScore, matcher.threshold), blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
                     slots = newSlots
                     contextUse = "follow-up: same question with \(newSlots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))"
                 } else { slotMiss = newSlots }
@@ -244,7 +253,7 @@ public struct Engine: Sendable {
                 let topic = a.isAnaphoric ? String(last.split(separator: ".").first ?? "") : nil
                 let withContext = matcher.candidates(for: a, contextKeys: context.keys, followTopic: topic)
                 if let best = withContext.first, best.blocked == nil, best.score >= matcher.threshold,
-                   best.score > standaloneScore || chosen == nil {
+                   best.fit > standaloneScore || chosen == nil {
                     chosen = best
                     cands = withContext
                     slots = pack.intents[best.intent].slots
@@ -276,7 +285,7 @@ public struct Engine: Sendable {
             let topic = String(last.split(separator: ".").first ?? "")
             // "by when?" after "how many PhD students by 2035?": the last answer itself holds the time.
             if a.kind == .when, let lp = index.position[last], !index.intents[lp].times.isEmpty {
-                chosen = Candidate(intent: lp, score: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+                chosen = Candidate(intent: lp, fit: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
                 slots = context.slots
                 contextUse = "follow-up: the time of the previous answer"
             }
@@ -287,7 +296,7 @@ public struct Engine: Sendable {
             let keys = context.keys
             let overlap = { (i: Int) in keys.reduce(0.0) { $0 + (self.index.intents[i].vocab[$1] ?? 0) } }
             if let best = fits.max(by: { (overlap($0), pack.intents[$1].id) < (overlap($1), pack.intents[$0].id) }), overlap(best) > 0 {
-                chosen = Candidate(intent: best, score: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+                chosen = Candidate(intent: best, fit: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
                 slots = pack.intents[best].slots
                 contextUse = "follow-up: a \(a.kind.rawValue) question about the previous topic (\(topic))"
             }
@@ -311,13 +320,13 @@ public struct Engine: Sendable {
             }
             // Understood when an intent that fits the words well was blocked for a reason it can name.
             let understood = (best.map { $0.blocked != nil && $0.score >= matcher.threshold } ?? false)
-                || cands.contains { $0.blocked != nil && $0.userReason != nil && $0.score >= matcher.threshold + 0.1 }
+                || cands.contains { $0.blocked != nil && $0.userReason != nil && $0.score >= matcher.threshold + matcher.policy.tellingMargin }
             let reason: FallbackReason = understood ? .notInPack : .notUnderstood
             return decline(reason, a, cands)
         }
         // Ambiguity: two different intents, neither in the other's family, scoring the same.
         if let second = cands.dropFirst().first(where: { $0.blocked == nil && $0.intent != c.intent }),
-           contextUse == nil, second.score >= matcher.threshold, c.score - second.score < 0.005,
+           contextUse == nil, second.score >= matcher.threshold, c.fit - second.fit < matcher.policy.tieMargin,
            Set(pack.intents[second.intent].facts).isDisjoint(with: pack.intents[c.intent].facts),
            pack.intents[second.intent].family == nil || pack.intents[second.intent].family != pack.intents[c.intent].family,
            pack.intents[second.intent].require.count == pack.intents[c.intent].require.count,
@@ -426,7 +435,7 @@ public struct Engine: Sendable {
     }
 
     func summaries(_ cands: [Candidate]) -> [CandidateSummary] {
-        cands.prefix(8).map { CandidateSummary(intent: pack.intents[$0.intent].id, score: $0.score, blocked: $0.blocked) }
+        cands.prefix(8).map { CandidateSummary(intent: pack.intents[$0.intent].id, score: $0.score, blocked: $0.blocked, fit: $0.fit) }
     }
 
     func decline(_ reason: FallbackReason, _ a: Analysis, _ cands: [Candidate], extra: String? = nil, alternatives: [Int] = []) -> Response {
@@ -442,7 +451,7 @@ public struct Engine: Sendable {
             else {
                 // The most telling reason among the intents that fit the words: not the direction
                 // when something else (a year, an entity, the kind of answer) explains it.
-                let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold + 0.1 }
+                let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold + matcher.policy.tellingMargin }
                 let order = ["nothing at all on", "nothing for", "nothing dated", "have that only", "have no ", "nothing on", "direction"]
                 let best = order.lazy.compactMap { key in telling.first { $0.userReason!.contains(key) } }.first
                 if let why = best?.userReason {
@@ -457,7 +466,7 @@ public struct Engine: Sendable {
         }
         if reason != .ambiguous {
             var seen = Set<String>()
-            let sugg = cands.filter { $0.score > 0.2 }.compactMap { pack.intents[$0.intent].examples.first }
+            let sugg = cands.filter { $0.score > matcher.policy.suggestionScore }.compactMap { pack.intents[$0.intent].examples.first }
                 .filter { seen.insert($0).inserted }.prefix(s.suggestions)
             if !sugg.isEmpty { text += " You could ask: " + sugg.map { "“\($0)”" }.joined(separator: "; ") + "." }
             else { text += " Type :topics to see what can be asked." }

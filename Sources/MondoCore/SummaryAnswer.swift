@@ -42,7 +42,7 @@ extension Engine {
         // The topic's own summary first, then its intents that fit the subject best, then the
         // rest of the topic in the pack's order.
         var order: [Int] = pack.intents.indices.filter { pack.intents[$0].id == topic + ".summary" || pack.intents[$0].id == topic + ".overview" }
-        order += cands.filter { usable($0) && inTopic($0.intent) && $0.score >= 0.3 }.map(\.intent)
+        order += cands.filter { usable($0) && inTopic($0.intent) && $0.score >= matcher.policy.summaryScore }.map(\.intent)
         order += pack.intents.indices.filter { inTopic($0) && pack.intents[$0].compute.isEmpty && pack.intents[$0].ask != [.yesno] }
         var seen = Set<Int>()
         let picked = order.filter { seen.insert($0).inserted }

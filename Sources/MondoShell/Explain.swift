@@ -16,6 +16,10 @@ public enum Explain {
         }
         let tagged = a.units.filter { !$0.concepts.isEmpty }.map { "\($0.text) ~\($0.concepts.joined(separator: " ~"))" }
         out.append("concepts:    " + (tagged.isEmpty ? "(none)" : tagged.joined(separator: "; ")))
+        let related = a.units.filter { !$0.relatives.isEmpty }.map { u in
+            "\(u.text) → " + u.relatives.map { "\($0.word) (\($0.relation.rawValue), \($0.key))" }.joined(separator: ", ")
+        }
+        if !related.isEmpty { out.append("wordnet:     " + related.joined(separator: "; ")) }
         let content = a.units.filter { !$0.isStop }.map(\.text)
         out.append("content:     " + (content.isEmpty ? "(none)" : content.joined(separator: ", ")))
         out.append("kind:        \(a.kind.rawValue)")
@@ -33,7 +37,8 @@ public enum Explain {
         if let c = e.contextUse { out.append("context:     \(c)") }
         out.append("candidates:")
         for (i, c) in e.candidates.prefix(5).enumerated() {
-            let score = String(format: "%.3f", c.score)
+            var score = String(format: "%.3f", c.score)
+            if abs(c.fit - c.score) > 1e-9 { score += String(format: " (fit %.3f)", c.fit) }
             out.append("  \(i + 1). \(c.intent)  \(score)" + (c.blocked.map { "  blocked: \($0)" } ?? ""))
         }
         if e.candidates.count > 5 { out.append("  … more: :why all lists every candidate; :why INTENT_ID says why one did not answer") }

@@ -20,6 +20,9 @@ public struct Unit: Sendable, Hashable {
     public var number: Double?
     /// True for function words and pack stop words, which count neither for nor against a match.
     public var isStop: Bool
+    /// For a word no intent knows: the pack's keys reached through WordNet ("kids" → `w:child`),
+    /// best relation first. They count at the policy's relation weight (``ScoringPolicy``).
+    public var relatives: [RelatedKey] = []
 
     /// The matching keys of this unit: `w:<stem>` and `c:<concept>`.
     public var keys: [String] {
@@ -28,6 +31,16 @@ public struct Unit: Sendable, Hashable {
         else { k += stems.map { "w:" + $0 } }
         return k
     }
+}
+
+/// A matching key of the pack reached from a question's word through a lexical relation.
+public struct RelatedKey: Sendable, Hashable {
+    /// The key (`w:<stem>` or `c:<concept>`).
+    public var key: String
+    /// How the pack's word is related to the word typed.
+    public var relation: WordRelation
+    /// The pack's word or phrase that gave the key ("child"), for `:why`.
+    public var word: String
 }
 
 /// A country or nationality named in a question, with the direction role it plays.

@@ -6,10 +6,13 @@ public struct Analyzer: Sendable {
     let concepts: [String: Concept]
     let timeExpressions: TimeExpressions
     let roleReader: RoleReader
+    let relations: WordRelations
 
-    /// Creates an analyser over a compiled pack.
-    public init(index: PackIndex, pack: Pack) {
+    /// Creates an analyser over a compiled pack, with the lexical relations of `relations` for
+    /// words the pack never lists.
+    public init(index: PackIndex, pack: Pack, relations: WordRelations = .english) {
         self.index = index
+        self.relations = relations
         self.concepts = pack.concepts
         self.timeExpressions = TimeExpressions(thisYear: pack.settings.thisYear, language: index.language)
         self.roleReader = RoleReader(language: index.language)
@@ -37,6 +40,7 @@ public struct Analyzer: Sendable {
         var corrections: [(String, String)] = []
         if correct { corrections = self.correct(&tokens) }
         var units = self.units(tokens, fuzzy: correct)
+        relate(&units)
         let words = tokens.map(\.text)
         let kind = Self.kind(words, language: language)
         let (entities, reverse) = self.entities(units, words: words)
@@ -92,12 +96,14 @@ public struct Analyzer: Sendable {
 
     /// Replaces unknown words by the nearest pack word: edit distance 1 for words of 4–7 letters,
     /// 2 for longer ones; candidates that keep the first letter win ties, then the more frequent.
-    /// Words in the lexicon, function words and numbers are never changed.
+    /// Words in the lexicon, words WordNet knows, function words and numbers are never changed.
     func correct(_ tokens: inout [Token]) -> [(String, String)] {
         var out: [(String, String)] = []
         for i in tokens.indices {
             let w = tokens[i].text
             guard tokens[i].number == nil, w.count >= 4, w.allSatisfy(\.isLetter), !index.known.contains(w) else { continue }
+            // A word of English the pack never uses ("tusks") is not a misspelt pack word ("turks").
+            if isEnglishWord(w) { continue }
             let limit = w.count >= 8 ? 2 : 1
             var best: (word: String, d: Int, sameFirst: Bool, freq: Int)?
             let wb = Array(w.utf8)
@@ -127,6 +133,54 @@ public struct Analyzer: Sendable {
         }
         return out
     }
+
+    // MARK: - Lexical relations
+
+    /// Gives each content word that no intent knows the pack's keys its WordNet relatives reach
+    /// (``Unit/relatives``): "kids" reaches `w:child`, "outlay" the concept whose term is
+    /// "spending". Only words of three or more letters that name no concept; relatives that are
+    /// stop words or ``LanguageData/generalRelatives`` are skipped. O(words × log n).
+    func relate(_ units: inout [Unit]) {
+        for k in units.indices {
+            let u = units[k]
+            guard u.length == 1, u.concepts.isEmpty, !u.isStop, u.number == nil, u.text.count >= 3,
+                  u.text.allSatisfy(\.isLetter), index.weight(u) == nil else { continue }
+            units[k].relatives = relatedKeys(u.text)
+        }
+    }
+
+    /// The pack keys that the WordNet relatives of `word` (its first dictionary form WordNet
+    /// knows) reach: a concept term with the relative's stems, or the stem of a one-word relative
+    /// that some intent uses. At most ``maxRelatives``, best relation first.
+    func relatedKeys(_ word: String) -> [RelatedKey] {
+        var rels: [Relative] = []
+        for base in language.baseForms(of: word) {
+            rels = relations.relatives(of: base)
+            if !rels.isEmpty { break }
+        }
+        var out: [RelatedKey] = [], seen = Set<String>()
+        for r in rels {
+            let stems = r.words.split(separator: " ").map { language.stemmer.stem(String($0)) }
+            guard let first = stems.first else { continue }
+            if stems.count == 1, index.stopStems.contains(first) || language.generalRelatives.contains(first) { continue }
+            var keys: [String] = []
+            for entry in index.termsByFirst[first] ?? [] where entry.stems == stems {
+                keys += conceptsWithClosure(entry.concept).map { "c:" + $0 }
+            }
+            if stems.count == 1, index.keyIndex["w:" + first] != nil { keys.append("w:" + first) }
+            for key in keys where seen.insert(key).inserted { out.append(RelatedKey(key: key, relation: r.relation, word: r.words)) }
+            if out.count >= Self.maxRelatives { break }
+        }
+        return out
+    }
+
+    /// Whether WordNet has a line for `word` or one of its dictionary forms. O(forms × log n).
+    func isEnglishWord(_ word: String) -> Bool {
+        language.baseForms(of: word).contains { !relations.relatives(of: $0).isEmpty }
+    }
+
+    /// The most pack keys one typed word may reach through WordNet.
+    static let maxRelatives = 6
 
     // MARK: - Units and concepts
 

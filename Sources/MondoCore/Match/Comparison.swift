@@ -49,7 +49,7 @@ struct Comparison {
         let unit = { (id: String) in pack.facts[id]?.value.unitKey(in: pack.language) }
         var pairs: [(String, String, Double, Bool)] = []
         for x in l { for y in r where x.id != y.id { pairs.append((x.id, y.id, x.score + y.score, unit(x.id) == unit(y.id))) } }
-        guard let bestPair = pairs.max(by: { $0.2 + ($0.3 ? 0.3 : 0) < $1.2 + ($1.3 ? 0.3 : 0) }) else { return nil }
+        guard let bestPair = pairs.max(by: { $0.2 + ($0.3 ? policy.sameUnitPairBonus : 0) < $1.2 + ($1.3 ? policy.sameUnitPairBonus : 0) }) else { return nil }
         let op: Op
         let asksWhich = words.contains(where: { ["which", "whichever", "bigger", "larger", "greater", "higher", "smaller", "lower"].contains($0) })
         if words.contains("times") { op = .ratio }
@@ -60,8 +60,11 @@ struct Comparison {
         return (op, bestPair.0, bestPair.1)
     }
 
-    /// The numeric facts that describe `units` best: those covering at least 70% of their content
-    /// and within 0.15 of the best, best first.
+    /// The numeric facts that describe `units` best: those covering at least
+    /// ``ScoringPolicy/comparedFactFit`` of their content and within
+    /// ``ScoringPolicy/comparedFactMargin`` of the best, best first.
+    var policy: ScoringPolicy { .standard }
+
     func ranked(_ units: [Unit]) -> [(id: String, score: Double)] {
         // Small numbers ("the one", "Line 1") name things, they do not describe a measure.
         let content = units.filter { !$0.isStop && !Self.comparatives.contains($0.text) && !["which", "what", "one"].contains($0.text) && ($0.number ?? 1000) >= 100 }
@@ -74,7 +77,7 @@ struct Comparison {
             for (u, w) in zip(content, weights) { covered += w * (u.keys.compactMap { vocab[$0] }.max() ?? 0) }
             all.append((id, covered / total))
         }
-        guard let top = all.map(\.score).max(), top >= 0.7 else { return [] }
-        return all.filter { $0.score >= top - 0.15 && $0.score >= 0.7 }.sorted { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
+        guard let top = all.map(\.score).max(), top >= policy.comparedFactFit else { return [] }
+        return all.filter { $0.score >= top - policy.comparedFactMargin && $0.score >= policy.comparedFactFit }.sorted { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
     }
 }

@@ -43,7 +43,7 @@ struct ElapsedQuestion {
         return tl.year <= tr.year ? (l, r) : (r, l)
     }
 
-    /// The dated fact whose vocabulary covers most of `units` (at least 60% of their weight).
+    /// The dated fact whose vocabulary covers most of `units` (at least ``ScoringPolicy/datedFactFit`` of their weight).
     func best(_ units: ArraySlice<Unit>, excluding: String? = nil) -> Fact? {
         let content = units.filter { !$0.isStop && $0.number == nil && !Self.durationUnits.contains($0.text) }
         let weights = content.map { index.weight($0) ?? 1.0 }
@@ -57,12 +57,12 @@ struct ElapsedQuestion {
                 // ("hastings" is both the battle and a conquest: the fact named for both wins).
                 let hits = u.keys.compactMap { vocab[$0] }
                 let top = hits.max() ?? 0
-                covered += w * (top + 0.05 * (hits.reduce(0, +) - top))
+                covered += w * (top + ScoringPolicy.standard.sharedKeyTieBreak * (hits.reduce(0, +) - top))
             }
             let score = covered / total
             if score > (top?.score ?? 0) { top = (id, score) }
         }
-        guard let t = top, t.score >= 0.6 else { return nil }
+        guard let t = top, t.score >= ScoringPolicy.standard.datedFactFit else { return nil }
         return pack.facts[t.id]
     }
 }

@@ -38,7 +38,7 @@ extension Engine {
     /// - Complexity: one matcher pass, O(keys × postings + scored intents × units).
     public func allCandidates(for analysis: Analysis, context: DialogueContext = DialogueContext()) -> [CandidateSummary] {
         candidatesExplained(analysis, context).map {
-            CandidateSummary(intent: pack.intents[$0.intent].id, score: $0.score, blocked: $0.blocked)
+            CandidateSummary(intent: pack.intents[$0.intent].id, score: $0.score, blocked: $0.blocked, fit: $0.fit)
         }
     }
 

@@ -2,8 +2,15 @@
 public struct Candidate: Sendable {
     /// The intent's position in the pack.
     public var intent: Int
-    /// Weighted share of the question's content covered by the intent, in 0…1.
-    public var score: Double
+    /// Weighted share of the question's content covered by the intent, with the policy's
+    /// adjustments, in 0…1 (``ScoringPolicy``).
+    public var score: Double {
+        get { min(1, max(0, fit)) }
+        set { fit = newValue }
+    }
+    /// The same before it is clamped to 0…1: candidates are ordered by it, so that of two intents
+    /// covering the whole question the one with the larger bonus comes first.
+    public var fit: Double
     /// Why the intent cannot take the question, or nil (for `:why`).
     public var blocked: String?
     /// The same, in words for the person asking (for the decline message), when it is telling.
@@ -27,25 +34,26 @@ public struct Candidate: Sendable {
 ///    the intent's scope (a country, company or person it does not know); a direction that
 ///    contradicts the intent's `source`/`target` slots; a year or half its facts do not cover.
 /// 3. **Score**: the IDF-weighted share of the utterance's content units that the intent's
-///    vocabulary covers (require 1.0, cues 0.9, examples 0.8, facts and answer 0.5 per key). Words
-///    the pack has never seen count against every intent.
+///    vocabulary covers, with the weights and adjustments of one ``ScoringPolicy``. Words the
+///    pack has never seen count against every intent, unless a WordNet relative of theirs is a
+///    word of the intent (then at the relation's weight).
 ///
 /// Complexity: O(keys × postings) to find the intents sharing a key with the utterance, then
 /// O(units) per such intent; intents sharing nothing are never scored (see Benchmarks/).
 public struct Matcher: Sendable {
     /// A score at which an intent accounts for the whole question: a yes/no question it answers
     /// may then be confirmed ("Yes.") when its answer denies nothing.
-    public static let coveredScore = 0.85
+    public static var coveredScore: Double { ScoringPolicy.standard.coveredScore }
 
     let pack: Pack
     let index: PackIndex
-    /// Weight of a content word the pack has never seen.
-    public var unknownWeight = 1.0
-    /// The score an answer needs.
-    public var threshold = 0.5
+    /// The weights and adjustments of every score.
+    public var policy = ScoringPolicy.standard
+    /// The score an answer needs (``ScoringPolicy/threshold``).
+    public var threshold: Double { policy.threshold }
     /// Taken off the score of an intent whose words do not name the noun a which/what question
     /// asks for ("which pope …?" of an intent that names no pope).
-    public var focusPenalty = 0.2
+    public var focusPenalty: Double { policy.focusPenalty }
 
     /// Creates a matcher.
     public init(pack: Pack, index: PackIndex) {
@@ -65,21 +73,25 @@ public struct Matcher: Sendable {
         // Numbers ("ten World Heritage sites?", "more than 700,000") are claims or slot values:
         // like function words tagged by a concept ("more" ~grow) they count only when they help.
         let content = a.contentUnits.filter { $0.number == nil || !$0.concepts.isEmpty }
-        let weights = content.map { index.weight($0) ?? unknownWeight }
+        let weights = content.map { index.weight($0) ?? policy.unknownWordWeight }
         let total = weights.reduce(0, +)
         let taggedStops = a.units.filter { ($0.isStop && !$0.concepts.isEmpty) || ($0.number != nil && $0.concepts.isEmpty) }
         // Keys are computed once per unit, not once per unit and intent.
-        let contentKeys = content.map { $0.keys.compactMap { index.keyIndex[$0] } }
+        let contentKeys = content.map { u in
+            u.keys.compactMap { index.keyIndex[$0].map { ($0, 1.0) } }
+                + u.relatives.compactMap { r in index.keyIndex[r.key].map { ($0, policy.weight(r.relation)) } }
+        }
         let stopKeys = taggedStops.map { $0.keys.compactMap { index.keyIndex[$0] } }
-        let stopWeights = taggedStops.map { index.weight($0) ?? 0.3 }
+        let stopWeights = taggedStops.map { index.weight($0) ?? policy.taggedStopWeight }
         // Stop words tagged by a concept ("more" ~grow) can satisfy a pattern without counting.
         let keysPresent = Set(a.units.flatMap(\.keys).filter { $0.hasPrefix("c:") }).union(content.flatMap(\.keys))
+            .union(content.flatMap { $0.relatives.map(\.key) })
         let mainKeys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
         let focusIsPerson = a.focusUnit.map { isPersonNoun(a.units[$0].text) } ?? false
         var out: [Candidate] = []
         // Only intents sharing a key with the utterance (or the context) can score above zero.
         var reachable = Set<Int>()
-        for k in Set(a.units.flatMap(\.keys)).union(contextKeys) { for p in index.postings[k] ?? [] { reachable.insert(p) } }
+        for k in Set(a.units.flatMap { $0.keys + $0.relatives.map(\.key) }).union(contextKeys) { for p in index.postings[k] ?? [] { reachable.insert(p) } }
         for pos in reachable.sorted() {
             let intent = pack.intents[pos]
             let ci = index.intents[pos]
@@ -140,7 +152,7 @@ public struct Matcher: Sendable {
             // A person noun ("which judges …", "which king …") asks for someone named: any person
             // the intent names (in its scope or as a person fact) will do, and an intent that
             // names none ("two judges wrote …") has no answer for it however well its words fit.
-            let focusMissed = a.kind != .yesno && !focusIsPerson && a.focusUnit.map { f in !a.units[f].keys.contains { ci.vocab[$0] != nil } } ?? false
+            let focusMissed = a.kind != .yesno && !focusIsPerson && a.focusUnit.map { f in !(a.units[f].keys + a.units[f].relatives.map(\.key)).contains { ci.vocab[$0] != nil } } ?? false
             if blocked == nil, a.kind != .yesno, focusIsPerson, let f = a.focusUnit,
                !ci.scope.contains(where: { pack.concepts[$0]?.entityClass == "person" }),
                !intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, "person") } ?? false }) {
@@ -212,7 +224,7 @@ public struct Matcher: Sendable {
             var covered = 0.0
             for (keys, w) in zip(contentKeys, weights) {
                 var v = 0.0
-                for k in keys { if let x = ci.vocabIDs[k], x > v { v = x } }
+                for (k, factor) in keys { if let x = ci.vocabIDs[k], x * factor > v { v = x * factor } }
                 covered += w * v
             }
             // A function word tagged by a concept ("more" ~grow) counts only when it helps.
@@ -225,29 +237,29 @@ public struct Matcher: Sendable {
             // With no content words at all ("where is that?") only the context can decide: start
             // every intent level and let the follow-up bonuses below choose.
             var score = total + bonus > 0 ? (covered + bonus) / (total + bonus) : (contextKeys.isEmpty ? 0 : 0.5)
-            if intent.require.isEmpty { score *= 0.85 }
+            if intent.require.isEmpty { score *= policy.noRequireFactor }
             // An intent that names the question's kind explicitly fits a little better, and so
             // does one whose direction slots agree with the roles the question states.
-            if intent.ask.contains(a.kind) { score += 0.02 }
+            if intent.ask.contains(a.kind) { score += policy.askBonus }
             for slot in ["source", "target"] {
                 guard let want = intent.slots[slot].map({ index.slotValue($0) ?? $0 }) else { continue }
-                if a.entities.contains(where: { $0.role == slot && index.slotValue($0.concept) == want }) { score += 0.03 }
+                if a.entities.contains(where: { $0.role == slot && index.slotValue($0.concept) == want }) { score += policy.slotBonus }
             }
             // A yes/no question about another time still reaches the intent (to answer "no"),
             // but any intent whose facts fit the time wins over it.
-            if timeConflict { score -= 0.3 }
+            if timeConflict { score -= policy.timeConflictPenalty }
             if focusMissed { score -= focusPenalty }
             if let topic = followTopic {
-                if fromContext > 0 { score += 0.1 }
-                if intent.id.hasPrefix(topic + ".") { score += 0.1 }
+                if fromContext > 0 { score += policy.contextGroupBonus }
+                if intent.id.hasPrefix(topic + ".") { score += policy.followTopicBonus }
             } else {
-                score -= 0.1 * Double(fromContext) / Double(max(1, intent.require.count))
+                score -= policy.contextPenalty * Double(fromContext) / Double(max(1, intent.require.count))
             }
-            out.append(Candidate(intent: pos, score: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast, focusMissed: focusMissed))
+            out.append(Candidate(intent: pos, fit: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast, focusMissed: focusMissed))
         }
         out.sort { a, b in
             if (a.blocked == nil) != (b.blocked == nil) { return a.blocked == nil }
-            if abs(a.score - b.score) > 1e-9 { return a.score > b.score }
+            if abs(a.fit - b.fit) > 1e-9 { return a.fit > b.fit }
             let ia = pack.intents[a.intent], ib = pack.intents[b.intent]
             if ia.require.count != ib.require.count { return ia.require.count > ib.require.count }
             if ia.priority != ib.priority { return ia.priority > ib.priority }

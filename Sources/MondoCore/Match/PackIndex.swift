@@ -70,7 +70,7 @@ public struct PackIndex: Sendable {
     var datedFactVocab: [(fact: String, vocab: [String: Double])] = []
 
     /// Builds the index for `pack`.
-    public init(pack: Pack) {
+    public init(pack: Pack, policy: ScoringPolicy = .standard) {
         language = pack.language
         for w in language.functionWords { stopStems.insert(language.stemmer.stem(w)) }
         for w in pack.settings.stopwords { for t in Normalizer.tokens(w, language: language) { stopStems.insert(t.stem) } }
@@ -111,10 +111,7 @@ public struct PackIndex: Sendable {
         }
         func addWords(_ text: String) { for t in tokens(text) where t.number == nil { vocabulary[t.text, default: 0] += 1 } }
         for f in pack.facts.values { addWords(f.label); addWords(Self.factText(f)) }
-        for i in pack.intents {
-            i.examples.forEach(addWords)
-            addWords(Self.answerText(i.answer))
-        }
+        for i in pack.intents { i.examples.forEach(addWords) }
         known = Set(vocabulary.keys).union(pack.lexicon).union(language.functionWords).union(language.oppositeWords)
         for w in vocabulary.keys where w.count >= 3 && w.utf8.count == w.count { byLength[w.count, default: []].append((w, Array(w.utf8))) }
         for k in byLength.keys { byLength[k]!.sort { $0.word < $1.word } }
@@ -137,7 +134,7 @@ public struct PackIndex: Sendable {
             func putTerm(_ t: Term, _ w: Double) {
                 switch t {
                 case .word(let s): put("w:" + s, w)
-                case .phrase(let ss): ss.forEach { put("w:" + $0, w * 0.8) }
+                case .phrase(let ss): ss.forEach { put("w:" + $0, w * policy.phraseWordFactor) }
                 case .concept(let c):
                     put("c:" + c, w)
                     if pack.concepts[c]?.entityClass != nil { scope.insert(c) }
@@ -151,16 +148,17 @@ public struct PackIndex: Sendable {
                 }
                 for e in a.entities { scope.insert(e.concept) }
             }
-            i.require.flatMap { $0 }.forEach { putTerm($0, 1.0) }
-            i.cues.forEach { putTerm($0, 0.9) }
-            for e in i.entities { put("c:" + e, 0.6) }
-            i.examples.forEach { putText($0, 0.8, numbersInScope: true) }
+            i.require.flatMap { $0 }.forEach { putTerm($0, policy.requireWeight) }
+            i.cues.forEach { putTerm($0, policy.cueWeight) }
+            for e in i.entities { put("c:" + e, policy.entityWeight) }
+            i.examples.forEach { putText($0, policy.exampleWeight, numbersInScope: true) }
             for t in i.require.flatMap({ $0 }) + i.cues { if case .word(let w) = t, Double(w) != nil { numbers.insert(w) } }
             for f in i.facts.compactMap({ pack.facts[$0] }) {
-                putText(f.label, 0.5)
-                putText(Self.factText(f), 0.5)
+                putText(f.label, policy.factWeight)
+                putText(Self.factText(f), policy.factWeight)
             }
-            putText(Self.answerText(i.answer), 0.5)
+            // The answer template is never vocabulary: how an answer is worded must not change
+            // which intent a question reaches.
             for v in [i.slots["source"], i.slots["target"]].compactMap({ $0 }) { scope.insert(v); slotEntities.insert(v) }
             var times = i.facts.compactMap { pack.facts[$0]?.time }
             if let t = i.slots["time"].flatMap({ TimeRef($0, referenceYear: pack.settings.thisYear) }) { times.append(t) }
@@ -202,13 +200,13 @@ public struct PackIndex: Sendable {
         var fv: [String: [String: Double]] = [:]
         for f in pack.facts.values where f.value.number != nil && f.value.unitKey(in: language) != nil {
             var v: [String: Double] = [:]
-            for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = 1.0 } }
+            for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
             fv[f.id] = v
         }
         for i in pack.intents where i.compute.isEmpty {
             guard let first = i.facts.first, fv[first] != nil, i.facts.filter({ fv[$0] != nil }).count == 1 else { continue }
             for e in i.examples {
-                for u in analyzer.unitsAndEntities(tokens(e)).units where !u.isStop { for k in u.keys where fv[first]![k] == nil { fv[first]![k] = 0.6 } }
+                for u in analyzer.unitsAndEntities(tokens(e)).units where !u.isStop { for k in u.keys where fv[first]![k] == nil { fv[first]![k] = policy.factExampleWeight } }
             }
         }
         factVocab = fv.keys.sorted().map { ($0, fv[$0]!) }
@@ -217,13 +215,13 @@ public struct PackIndex: Sendable {
         var dv: [String: [String: Double]] = [:]
         for f in pack.facts.values where Self.when(f) != nil {
             var v: [String: Double] = [:]
-            for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = 1.0 } }
+            for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
             dv[f.id] = v
         }
         for i in pack.intents where i.compute.isEmpty {
             for d in i.facts where dv[d] != nil {
-                for e in i.examples + [Self.answerText(i.answer)] {
-                    for u in analyzer.unitsAndEntities(tokens(e)).units where !u.isStop { for k in u.keys where dv[d]![k] == nil { dv[d]![k] = 0.6 } }
+                for e in i.examples {
+                    for u in analyzer.unitsAndEntities(tokens(e)).units where !u.isStop { for k in u.keys where dv[d]![k] == nil { dv[d]![k] = policy.factExampleWeight } }
                 }
             }
         }

@@ -102,6 +102,12 @@ public struct LanguageData: Sendable {
     public private(set) var comparisonWords: Set<String> = []
     /// Words that read who did what to whom in a question (see ``RoleReader``).
     public private(set) var roleWords = RoleWords()
+    /// Endings that an inflected word drops to give its dictionary form, in the order tried, with
+    /// what replaces them ("ies" → "y", "ing" → "e"): how a typed word is looked up in WordNet.
+    public private(set) var baseFormEndings: [(ending: String, replacement: String)] = []
+    /// Words too general to stand for a word typed ("do", "thing", "act"): WordNet relatives
+    /// that are never used, by stem.
+    public private(set) var generalRelatives: Set<String> = []
     /// The stemmer, with this language's irregular forms.
     public private(set) var stemmer = Stemmer(irregularForms: [:])
 
@@ -176,6 +182,24 @@ public struct LanguageData: Sendable {
                               recipientPrepositions: Set(r["recipient_prepositions"] ?? []),
                               agentPrepositions: Set(r["agent_prepositions"] ?? []), clauseBreaks: Set(r["clause_breaks"] ?? []))
         personNounStems = Set((personNouns.union(roleWords.titles)).map { stemmer.stem($0) })
+        baseFormEndings = e.list("base_form_endings").map { rule in
+            let w = Self.words(rule)
+            return (w.first ?? "", w.count > 1 ? w[1] : "")
+        }
+        generalRelatives = Set(e.list("general_relatives").map { stemmer.stem($0) })
+    }
+
+    /// The dictionary forms `word` may have, the word itself first: its irregular base, then the
+    /// word with each matching ``baseFormEndings`` rule applied ("studies" → "study", "kids" →
+    /// "kid", "closing" → "close", "clos"). O(number of rules).
+    public func baseForms(of word: String) -> [String] {
+        var out = [word]
+        if let base = stemmer.irregularForms[word] { out.append(base) }
+        for (ending, replacement) in baseFormEndings where word.count > ending.count + 2 && word.hasSuffix(ending) {
+            let base = String(word.dropLast(ending.count)) + replacement
+            if !out.contains(base) { out.append(base) }
+        }
+        return out
     }
 
     /// This language with a pack's additions and removals applied (see ``LanguageEntries/merging(_:)``).

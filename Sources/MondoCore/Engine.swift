@@ -252,6 +252,15 @@ public struct Engine: Sendable {
                 // Pronouns and short questions: let the previous turn's words satisfy the patterns.
                 let topic = a.isAnaphoric ? String(last.split(separator: ".").first ?? "") : nil
                 let withContext = matcher.candidates(for: a, contextKeys: context.keys, followTopic: topic)
+                // "How many rode the metro?" … "when did it open?": the previous topic has no date,
+                // and an intent of another topic that only shares the city is not about "it".
+                if chosen == nil, let topic, let best = withContext.first, best.blocked == nil, best.fromContext > 0,
+                   !a.tokens.contains(where: { pack.language.personPronouns.contains($0.text) }),
+                   !pack.intents[best.intent].id.hasPrefix(topic + "."),
+                   let own = withContext.first(where: { $0.blocked?.hasPrefix("answers ") == true && $0.userReason != nil
+                       && pack.intents[$0.intent].id.hasPrefix(topic + ".") && $0.fit >= best.fit }) {
+                    return decline(.notInPack, a, withContext, extra: own.userReason)
+                }
                 if let best = withContext.first, best.blocked == nil, best.score >= matcher.threshold,
                    best.fit > standaloneScore || chosen == nil {
                     chosen = best

@@ -159,6 +159,25 @@ public struct Matcher: Sendable {
                 blocked = "asks for someone (\(a.units[f].text)), and it names no person"
                 userReason = "I have no name for the \(a.units[f].text) you ask about."
             }
+            // "Which country has the most learners?" of an intent whose fact ranks one country
+            // sixth: the document does not say which is first.
+            if blocked == nil, a.kind != .yesno, a.kind != .number, a.assertedRank == 1 {
+                let ranks = intent.facts.compactMap { pack.facts[$0] }.compactMap { f -> (Int, String)? in
+                    if case .rank(let v, _, _) = f.value { return (v, f.label) } else { return nil }
+                }
+                if let (v, label) = ranks.first, !ranks.contains(where: { $0.0 == 1 }) {
+                    blocked = "asks which is first, and its rank fact is number \(v)"
+                    userReason = "I know only the \(label) (number \(v)), not which is first."
+                }
+            }
+            // "Which five universities take part?" of an intent that only counts them: it can say
+            // how many, not which.
+            if blocked == nil, a.kind == .what, let f = a.focusUnit, asksForMembers(a, focus: f),
+               !intent.facts.isEmpty, intent.compute.isEmpty,
+               intent.facts.allSatisfy({ pack.facts[$0].map { Self.isCount($0.value) } ?? false }) {
+                blocked = "asks which \(a.units[f].text), and its facts only count them"
+                userReason = "I have how many \(a.units[f].text) there are, not which."
+            }
             // Something the whole pack declares it has nothing on (births, deaths …), unless this
             // intent names it in its own patterns.
             if blocked == nil, let gap = pack.settings.notCovered.first(where: { entry in
@@ -275,6 +294,22 @@ public struct Matcher: Sendable {
         let l = index.language
         return l.questionNouns[w] == .who || l.roleWords.titles.contains(w) || l.personNouns.contains(w)
             || l.personNounStems.contains(l.stemmer.stem(w))
+    }
+
+    /// Whether a which/what question asks for the members of a group: its focus is a plural noun
+    /// ("which universities", "what five programmes"), not a measure. O(1).
+    func asksForMembers(_ a: Analysis, focus f: Int) -> Bool {
+        let u = a.units[f]
+        guard u.length == 1, let stem = u.stem else { return false }
+        return u.text != stem && u.text.hasSuffix("s") && !u.text.hasSuffix("ss")
+    }
+
+    /// Whether a fact's value is only a count or amount (no names).
+    static func isCount(_ v: FactValue) -> Bool {
+        switch v {
+        case .quantity, .money: true
+        default: false
+        }
     }
 
     /// Entity classes whose members a yes/no question may put in each other's place and get "No".

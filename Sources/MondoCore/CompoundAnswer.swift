@@ -45,6 +45,23 @@ extension Engine {
         return text
     }
 
+    /// "Give me the growth in the first half and the target for the year": two noun phrases joined
+    /// by the one "and" of a question with no question word after it, the second opening with a
+    /// determiner ("the", "its", "his" …). The parts are the words
+    /// before it and the words after it, each asked on its own and answered only when both are
+    /// (``answerCompound(_:whole:requireAll:context:)``). Nil when the question has no or several
+    /// "and"s, compares or combines (`comparison_words`), or a side has fewer than three words.
+    func conjoinedPhrases(_ a: Analysis) -> [String]? {
+        let words = a.tokens.map(\.text)
+        let ands = words.indices.filter { words[$0] == "and" }
+        // The second phrase opens with a determiner ("… and the target for the year"); "jobs and
+        // investment" is one list, not two questions.
+        guard ands.count == 1, let k = ands.first, k >= 3, words.count - k - 1 >= 3,
+              ["the", "its", "his", "her", "their", "a", "an"].contains(words[k + 1]),
+              !words.contains(where: { pack.language.comparisonWords.contains($0) }) else { return nil }
+        return [words[..<k].joined(separator: " "), words[(k + 1)...].joined(separator: " ")]
+    }
+
     /// "How many Japanese and Vietnamese visited?": two entities of one class joined by "and" or
     /// "or" make two questions, one for each ("how many Japanese visited", "how many Vietnamese
     /// visited"), answered only when each is. Nil when the question has no such pair, or compares

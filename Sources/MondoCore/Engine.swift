@@ -128,7 +128,10 @@ public struct Engine: Sendable {
         var coordinated = false
         // Only an utterance with "and"/"or" can join two entities: no second analysis otherwise.
         let joins = utterance.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == "and" || $0 == "or" }
-        if parts.count == 1, joins, let pair = coordinatedParts(analyzer.analyse(utterance)) { parts = pair; coordinated = true }
+        if parts.count == 1, joins {
+            let whole = analyzer.analyse(utterance)
+            if let pair = coordinatedParts(whole) ?? conjoinedPhrases(whole) { parts = pair; coordinated = true }
+        }
         if parts.count > 1, var r = answerCompound(parts, whole: utterance, requireAll: coordinated, context: &context) {
             // An intent written for the whole question ("What is N1, and how many reach it?")
             // answers it, when its facts hold every part's.
@@ -461,8 +464,8 @@ public struct Engine: Sendable {
                 // The most telling reason among the intents that fit the words: not the direction
                 // when something else (a year, an entity, the kind of answer) explains it.
                 let telling = cands.filter { $0.userReason != nil && $0.score >= matcher.threshold + matcher.policy.tellingMargin }
-                let order = ["nothing at all on", "nothing for", "nothing dated", "have that only", "have no ", "nothing on", "direction"]
-                let best = order.lazy.compactMap { key in telling.first { $0.userReason!.contains(key) } }.first
+                let order = ["nothing at all on", "nothing for", "nothing dated", "gives only", "have how many", "have that only", "have no ", "nothing on", "direction"]
+                let best = order.lazy.compactMap { key in telling.first { $0.userReason!.contains(key) } }.first ?? telling.first
                 if let why = best?.userReason {
                     // An entity or a kind of answer the pack's intents lack is the pack's gap, not
                     // necessarily the document's: say what is missing without blaming the document.

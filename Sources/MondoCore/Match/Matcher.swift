@@ -113,6 +113,11 @@ public struct Matcher: Sendable {
                 if a.kind == .yesno, index.knownEntities.contains(e.concept), Self.contrastClasses.contains(e.entityClass), ci.scope.contains(where: { s in
                     s != e.concept && pack.concepts[s]?.entityClass == e.entityClass && !a.entities.contains { $0.concept == s }
                 }) { entityContrast = true; continue }
+                // "Tokyo pledged …", "the head of government from Tokyo": a place of a country
+                // (`of:` in concepts.yaml) acting, owning or sending stands for that country, for an
+                // intent about the country that names no place of its own.
+                if standsForCountry(e, a), let country = pack.concepts[e.concept]?.of, ci.scope.contains(country),
+                   !ci.scope.contains(where: { pack.concepts[$0]?.entityClass == "place" }) { continue }
                 // A nationality is in scope when its country is, and the other way round.
                 if let country = pack.concepts[e.concept]?.country, ci.scope.contains(where: { pack.concepts[$0]?.country == country }) { continue }
                 entityReason = ("does not know about '\(e.concept)' (\(e.entityClass))", "I have nothing on \(displayName(e.concept, typed: a.units[e.unit].text)) for that question.")
@@ -161,13 +166,14 @@ public struct Matcher: Sendable {
             }
             // "Which country has the most learners?" of an intent whose fact ranks one country
             // sixth: the document does not say which is first.
-            if blocked == nil, a.kind != .yesno, a.kind != .number, a.assertedRank == 1 {
+            if blocked == nil, a.kind != .yesno, a.kind != .number || a.focusUnit != nil || a.tokens.first.map({ ["which", "what"].contains($0.text) }) == true,
+               a.assertedRank == 1 {
                 let ranks = intent.facts.compactMap { pack.facts[$0] }.compactMap { f -> (Int, String)? in
                     if case .rank(let v, _, _) = f.value { return (v, f.label) } else { return nil }
                 }
                 if let (v, label) = ranks.first, !ranks.contains(where: { $0.0 == 1 }) {
                     blocked = "asks which is first, and its rank fact is number \(v)"
-                    userReason = "I know only the \(label) (number \(v)), not which is first."
+                    userReason = "It gives only \(label) (number \(v)), not which is first."
                 }
             }
             // "Which five universities take part?" of an intent that only counts them: it can say
@@ -294,6 +300,15 @@ public struct Matcher: Sendable {
         let l = index.language
         return l.questionNouns[w] == .who || l.roleWords.titles.contains(w) || l.personNouns.contains(w)
             || l.personNounStems.contains(l.stemmer.stem(w))
+    }
+
+    /// Whether a place named in `a` plays a part only its country could (metonymy): it acts or
+    /// owns something in a role frame ("Tokyo pledged", "Tokyo's aid"), or something comes from it
+    /// ("a leader from Tokyo"). O(frames).
+    func standsForCountry(_ e: EntityMention, _ a: Analysis) -> Bool {
+        guard e.entityClass == "place", pack.concepts[e.concept]?.of != nil else { return false }
+        if e.unit > 0, index.language.fromWords.contains(a.units[e.unit - 1].text) { return true }
+        return a.roles.contains { $0.participant.contains("c:" + e.concept) && ($0.role == .agent || $0.role == .possessor) }
     }
 
     /// Whether a which/what question asks for the members of a group: its focus is a plural noun

@@ -1,0 +1,51 @@
+import Testing
+@testable import MondoCore
+
+/// Near misses declined by what the question asks for, conjoined noun phrases, and a place that
+/// stands for its country — on the shipped pack (the engine rules are pack-independent).
+@Suite struct NearMissRuleTests {
+    func reply(_ turns: [String], _ engine: Engine = shippedEngine) -> Response {
+        var ctx = DialogueContext()
+        var r: Response?
+        for t in turns { r = engine.respond(to: t, context: &ctx) }
+        return r!
+    }
+
+    @Test func aSuperlativeIsNotAnsweredWithARankThatIsNotFirst() {
+        let r = reply(["which nation has the largest number of people studying japanese"])
+        #expect(r.intent == nil, Comment(rawValue: r.answer))
+        let asked = reply(["which country is number one for japanese learners?"])
+        #expect(asked.intent == nil, Comment(rawValue: asked.answer))
+        // The rank itself is still answered.
+        let rank = reply(["where does viet nam rank for japanese learners"])
+        #expect(rank.answer.contains("sixth"), Comment(rawValue: rank.answer))
+    }
+
+    @Test func theReasonNamesTheRankItHas() {
+        let r = reply(["which country has the most japanese language learners in the world"])
+        #expect(r.intent == nil)
+        #expect(r.answer.contains("not which is first"), Comment(rawValue: r.answer))
+    }
+
+    @Test func twoNounPhrasesJoinedByAndAreAskedInTurn() {
+        let r = reply(["Tell me the GDP growth in the first half of 2025 and the target for the whole year"])
+        #expect(r.answer.contains("7.52") && r.answer.contains("8.3"), Comment(rawValue: r.answer))
+        #expect(r.explanation.contextUse?.hasPrefix("compound question, 2 parts") == true)
+        // A list inside one question stays one question.
+        let list = reply(["what will japanese firms offer vietnam besides jobs and investment in future"])
+        #expect(list.explanation.contextUse?.hasPrefix("compound") != true)
+    }
+
+    @Test func aCapitalActingStandsForItsCountry() {
+        let r = reply(["how many doctoral students will tokyo accept"])
+        #expect(r.answer.contains("250"), Comment(rawValue: r.answer))
+        // As a place where something happens it is still itself.
+        let festival = reply(["how many people came to the festival in tokyo"])
+        #expect(festival.answer.contains("140,000"), Comment(rawValue: festival.answer))
+    }
+
+    @Test func anItFollowUpWhoseTopicHasNoDateIsDeclined() {
+        let r = reply(["How many passengers did Metro Line 1 carry?", "ok and when did it open"])
+        #expect(r.intent == nil, Comment(rawValue: r.answer))
+    }
+}

@@ -44,6 +44,14 @@ import Testing
         #expect(festival.answer.contains("140,000"), Comment(rawValue: festival.answer))
     }
 
+    @Test func twoNameWordsWrittenTogetherAreSplit() {
+        let a = shippedEngine.analyse("where did lethanh long study")
+        #expect(a.tokens.map(\.text).starts(with: ["where", "did", "le", "thanh", "long"]))
+        #expect(a.corrections.contains { $0.from == "lethanh" && $0.to == "le thanh" })
+        // A word of English is left whole.
+        #expect(shippedEngine.analyse("a remarkable increase").corrections.isEmpty)
+    }
+
     @Test func anItFollowUpWhoseTopicHasNoDateIsDeclined() {
         let r = reply(["How many passengers did Metro Line 1 carry?", "ok and when did it open"])
         #expect(r.intent == nil, Comment(rawValue: r.answer))

@@ -38,7 +38,10 @@ public struct Analyzer: Sendable {
     public func analyse(_ utterance: String, correct: Bool = true) -> Analysis {
         var tokens = Normalizer.tokens(utterance, language: language)
         var corrections: [(String, String)] = []
-        if correct { corrections = self.correct(&tokens) }
+        if correct {
+            corrections = splitRunTogether(&tokens)
+            corrections += self.correct(&tokens)
+        }
         var units = self.units(tokens, fuzzy: correct)
         relate(&units)
         let words = tokens.map(\.text)
@@ -93,6 +96,34 @@ public struct Analyzer: Sendable {
     }
 
     // MARK: - Spelling
+
+    /// Splits a word the pack does not know that is two words of the pack written together
+    /// ("newyork" → "new york", when the pack has both words): both parts must
+    /// be words of the pack's own text (not merely English), of two letters or more. The split
+    /// with the longest first part wins. O(word length) per unknown word.
+    func splitRunTogether(_ tokens: inout [Token]) -> [(String, String)] {
+        var out: [(String, String)] = []
+        var i = 0
+        while i < tokens.count {
+            let w = tokens[i].text
+            if tokens[i].number == nil, w.count >= 5, w.allSatisfy(\.isLetter), !index.known.contains(w), !isEnglishWord(w) {
+                let chars = Array(w)
+                for cut in stride(from: chars.count - 2, through: 2, by: -1) {
+                    let a = String(chars[..<cut]), b = String(chars[cut...])
+                    guard index.vocabulary[a] != nil, index.vocabulary[b] != nil,
+                          !language.functionWords.contains(a), !language.functionWords.contains(b) else { continue }
+                    var ta = Token(a, stem: language.stemmer.stem(a)), tb = Token(b, stem: language.stemmer.stem(b))
+                    ta.correctedFrom = w; tb.correctedFrom = w
+                    tokens.replaceSubrange(i...i, with: [ta, tb])
+                    out.append((w, a + " " + b))
+                    i += 1
+                    break
+                }
+            }
+            i += 1
+        }
+        return out
+    }
 
     /// Replaces unknown words by the nearest pack word: edit distance 1 for words of 4–7 letters,
     /// 2 for longer ones; candidates that keep the first letter win ties, then the more frequent.

@@ -47,7 +47,7 @@ extension Engine {
 
     /// "Give me the growth in the first half and the target for the year": two noun phrases joined
     /// by the one "and" of a question with no question word after it, the second opening with a
-    /// determiner ("the", "its", "his" …). The parts are the words
+    /// determiner (the language data's `determiners`). The parts are the words
     /// before it and the words after it, each asked on its own and answered only when both are
     /// (``answerCompound(_:whole:requireAll:context:)``). Nil when the question has no or several
     /// "and"s, compares or combines (`comparison_words`), or a side has fewer than three words.
@@ -57,7 +57,7 @@ extension Engine {
         // The second phrase opens with a determiner ("… and the target for the year"); "jobs and
         // investment" is one list, not two questions.
         guard ands.count == 1, let k = ands.first, k >= 3, words.count - k - 1 >= 3,
-              ["the", "its", "his", "her", "their", "a", "an"].contains(words[k + 1]),
+              pack.language.determiners.contains(words[k + 1]),
               !words.contains(where: { pack.language.comparisonWords.contains($0) }) else { return nil }
         return [words[..<k].joined(separator: " "), words[(k + 1)...].joined(separator: " ")]
     }

@@ -260,7 +260,7 @@ public struct Engine: Sendable {
                 if chosen == nil, let topic, let best = withContext.first, best.blocked == nil, best.fromContext > 0,
                    !a.tokens.contains(where: { pack.language.personPronouns.contains($0.text) }),
                    !pack.intents[best.intent].id.hasPrefix(topic + "."),
-                   let own = withContext.first(where: { $0.blocked?.hasPrefix("answers ") == true && $0.userReason != nil
+                   let own = withContext.first(where: { $0.kindMismatch && $0.userReason != nil
                        && pack.intents[$0.intent].id.hasPrefix(topic + ".") && $0.fit >= best.fit }) {
                     return decline(.notInPack, a, withContext, extra: own.userReason)
                 }

@@ -4,10 +4,7 @@ public struct Candidate: Sendable {
     public var intent: Int
     /// Weighted share of the question's content covered by the intent, with the policy's
     /// adjustments, in 0…1 (``ScoringPolicy``).
-    public var score: Double {
-        get { min(1, max(0, fit)) }
-        set { fit = newValue }
-    }
+    public var score: Double { min(1, max(0, fit)) }
     /// The same before it is clamped to 0…1: candidates are ordered by it, so that of two intents
     /// covering the whole question the one with the larger bonus comes first.
     public var fit: Double
@@ -24,6 +21,9 @@ public struct Candidate: Sendable {
     public var entityContrast = false
     /// True when the intent's words do not name the noun a which/what question asks for.
     public var focusMissed = false
+    /// True when it is blocked because it does not answer the question's kind (a when-question
+    /// of an intent that gives no date).
+    public var kindMismatch = false
 }
 
 /// Scores every intent against an analysed utterance. Rule-based and deterministic:
@@ -101,6 +101,7 @@ public struct Matcher: Sendable {
             // An entity the intent does not know about (checked first: it is the most telling reason).
             var entityReason: (String, String)?
             var entityContrast = false
+            var kindMismatch = false
             for e in a.entities where !ci.scope.contains(e.concept) {
                 // "Did Hal lead the conquest?" of an intent whose fact names the leader: the
                 // answer is a "No" that names the right one, not a decline.
@@ -195,6 +196,7 @@ public struct Matcher: Sendable {
             }
             if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind) {
                 blocked = "answers \(intent.ask.map(\.rawValue).sorted().joined(separator: "/")), not \(a.kind.rawValue) questions"
+                kindMismatch = true
                 let what: [QuestionKind: String] = [.number: "figure", .when: "date", .whereKind: "place", .who: "name", .why: "reason"]
                 userReason = "I have no \(what[a.kind] ?? "answer") for that."
             }
@@ -280,7 +282,7 @@ public struct Matcher: Sendable {
             } else {
                 score -= policy.contextPenalty * Double(fromContext) / Double(max(1, intent.require.count))
             }
-            out.append(Candidate(intent: pos, fit: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast, focusMissed: focusMissed))
+            out.append(Candidate(intent: pos, fit: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast, focusMissed: focusMissed, kindMismatch: kindMismatch))
         }
         out.sort { a, b in
             if (a.blocked == nil) != (b.blocked == nil) { return a.blocked == nil }

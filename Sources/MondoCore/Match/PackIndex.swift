@@ -232,19 +232,6 @@ public struct PackIndex: Sendable {
         for (k, d) in df { idf[k] = log((n + 1) / (Double(d) + 0.5)) }
     }
 
-    /// Template text with the Mustache tags replaced by spaces (for vocabulary).
-    static func answerText(_ template: String) -> String {
-        var out = "", depth = 0
-        var chars = Array(template)[...]
-        while let c = chars.first {
-            if chars.starts(with: "{{") { depth += 1; chars = chars.dropFirst(2); out.append(" "); continue }
-            if chars.starts(with: "}}") { depth = max(0, depth - 1); chars = chars.dropFirst(2); continue }
-            if depth == 0 { out.append(c) }
-            chars = chars.dropFirst()
-        }
-        return out
-    }
-
     /// The words of a fact's value, for vocabulary (names, list items, text).
     static func factText(_ f: Fact) -> String {
         switch f.value {

@@ -108,6 +108,8 @@ public struct LanguageData: Sendable {
     /// Words too general to stand for a word typed ("do", "thing", "act"): WordNet relatives
     /// that are never used, by stem.
     public private(set) var generalRelatives: Set<String> = []
+    /// Words that open a noun phrase ("the", "its"): after "and", they start a second phrase.
+    public private(set) var determiners: Set<String> = []
     /// The stemmer, with this language's irregular forms.
     public private(set) var stemmer = Stemmer(irregularForms: [:])
 
@@ -187,6 +189,7 @@ public struct LanguageData: Sendable {
             return (w.first ?? "", w.count > 1 ? w[1] : "")
         }
         generalRelatives = Set(e.list("general_relatives").map { stemmer.stem($0) })
+        determiners = Set(e.list("determiners"))
     }
 
     /// The dictionary forms `word` may have, the word itself first: its irregular base, then the

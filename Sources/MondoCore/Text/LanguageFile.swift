@@ -10,7 +10,7 @@ public struct LanguageEntries: Sendable, Equatable {
                                   "yes_no_openings", "follow_up_pronouns", "inflectional_endings", "superlatives",
                                   "reverse_markers", "place_nouns", "receive_verbs", "negative_words", "intensified_verbs", "opposites",
                                   "generic_nouns", "person_nouns", "person_pronouns", "comparison_words",
-                                  "base_form_endings", "general_relatives"]
+                                  "base_form_endings", "general_relatives", "determiners"]
     /// Keys whose value maps a group name to a list, with the group names each allows (nil: any).
     public static let groupKeys: [String: [String]?] = [
         "question_words": ["when", "where", "who", "why", "how", "what"],

@@ -18,7 +18,7 @@ extension Engine {
     }
 
     /// How many intents a summary joins at most.
-    static let summaryLength = 3
+    static let summaryLength = 5
 
     /// Answers "what does he say about X?" from the topic (intent id prefix) of the intent that fits
     /// `subject` best: an intent the pack marks as the topic's summary (id `TOPIC.summary` or
@@ -43,6 +43,9 @@ extension Engine {
         // rest of the topic in the pack's order.
         var order: [Int] = pack.intents.indices.filter { pack.intents[$0].id == topic + ".summary" || pack.intents[$0].id == topic + ".overview" }
         order += cands.filter { usable($0) && inTopic($0.intent) && $0.score >= matcher.policy.summaryScore }.map(\.intent)
+        // A subject that spans topics ("semiconductor cooperation": training and factories):
+        // intents of other topics that fit it as well as a question would.
+        order += cands.filter { usable($0) && !inTopic($0.intent) && $0.score >= matcher.threshold }.prefix(1).map(\.intent)
         order += pack.intents.indices.filter { inTopic($0) && pack.intents[$0].compute.isEmpty && pack.intents[$0].ask != [.yesno] }
         var seen = Set<Int>()
         let picked = order.filter { seen.insert($0).inserted }

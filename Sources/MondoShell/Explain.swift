@@ -34,7 +34,7 @@ public enum Explain {
             out.append("roles:       " + a.roles.map(\.description).joined(separator: "; "))
         }
         if !a.times.isEmpty { out.append("times:       " + a.times.map(\.description).joined(separator: ", ")) }
-        if let c = e.contextUse { out.append("context:     \(c)") }
+        if let c = e.contextUse { out.append("context:     \(c)" + (e.step.map { " [step \($0.rawValue)]" } ?? "")) }
         out.append("candidates:")
         for (i, c) in e.candidates.prefix(5).enumerated() {
             var score = String(format: "%.3f", c.score)
@@ -75,6 +75,7 @@ public enum Explain {
         fields.append(("computations", .array(e.computations.map { .object([("name", .string($0.name)), ("op", .string($0.op)), ("operands", .array($0.operands.map { .string($0) })), ("working", .string($0.working))]) })))
         fields.append(("corrections", .array(e.analysis.corrections.map { .object([("from", .string($0.from)), ("to", .string($0.to))]) })))
         if let c = e.contextUse { fields.append(("context", .string(c))) }
+        if let s = e.step { fields.append(("step", .string(s.rawValue))) }
         return .object(fields)
     }
 }

@@ -9,7 +9,7 @@ import Testing
         # header line
         # second header line
         apple\t=pome ^edible_fruit vcrab_apple
-        kid\t=child ~childhood ^juvenile
+        kid\t@person =child ~childhood ^juvenile
         zebra\t^equine
 
         """.utf8))
@@ -22,6 +22,16 @@ import Testing
             #expect(Self.sample.relatives(of: missing).isEmpty, "\(missing)")
         }
         #expect(WordRelations.none.relatives(of: "kid").isEmpty)
+    }
+
+    @Test func theNounPersonCategoryIsReadAndIsNoRelative() {
+        #expect(Self.sample.namesPerson("kid"))
+        #expect(!Self.sample.namesPerson("apple"))
+        #expect(!Self.sample.namesPerson("kids"))
+        #expect(Self.sample.relatives(of: "kid").first?.words == "child")
+        let r = WordRelations.english
+        for w in ["trader", "monk", "envoy", "merchant", "soldier"] { #expect(r.namesPerson(w), "\(w)") }
+        for w in ["tusk", "festival", "castle", "trade", "run"] { #expect(!r.namesPerson(w), "\(w)") }
     }
 
     @Test func theShippedResourceHasCommonWordsAndNoProperNouns() {

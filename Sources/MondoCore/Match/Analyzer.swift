@@ -180,6 +180,15 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// True when `word` (or its first dictionary form WordNet knows) names a person: WordNet's
+    /// noun.person category. O(log n).
+    func namesPerson(_ word: String) -> Bool {
+        for base in language.baseForms(of: word) where !relations.relatives(of: base).isEmpty || relations.namesPerson(base) {
+            return relations.namesPerson(base)
+        }
+        return false
+    }
+
     /// The pack keys that the WordNet relatives of `word` (its first dictionary form WordNet
     /// knows) reach: a concept term with the relative's stems, or the stem of a one-word relative
     /// that some intent uses. At most ``maxRelatives``, best relation first.

@@ -21,9 +21,57 @@ public struct Candidate: Sendable {
     public var entityContrast = false
     /// True when the intent's words do not name the noun a which/what question asks for.
     public var focusMissed = false
+    /// Why it is blocked, as a type (nil when it is not).
+    public var block: Block? = nil
+    /// What the person asking is told is missing (the kind of ``userReason``), when it is telling.
+    public var gap: Block? = nil
     /// True when it is blocked because it does not answer the question's kind (a when-question
     /// of an intent that gives no date).
-    public var kindMismatch = false
+    public var kindMismatch: Bool { block == .kind }
+}
+
+/// Why an intent cannot take a question: the constraint of the question it does not account for.
+public enum Block: String, Sendable, Hashable, CaseIterable {
+    /// A require group no word of the question (or the context) matches.
+    case require
+    /// An entity outside the intent's scope.
+    case entity
+    /// An `exclude` term of the intent.
+    case exclude
+    /// A participant in a role the intent gives to someone else, or the roles reversed.
+    case role
+    /// Whose relation is asked ("X's son"), and the intent knows it of no one named so.
+    case possessor
+    /// A person asked for ("which king"), and the intent names none.
+    case noPerson
+    /// Which is first asked, and the intent's rank fact is another.
+    case rank
+    /// Which members asked, and the intent only counts them.
+    case members
+    /// A subject the pack declares it has nothing on (`not_covered`).
+    case notCovered
+    /// A kind of answer (a date, a place, a figure) the intent does not give.
+    case kind
+    /// A direction (source, target) its slots contradict.
+    case direction
+    /// A year or date asked, and its facts carry none.
+    case noDate
+    /// When something began or ended, and it names no such phase.
+    case phase
+    /// A time its facts do not admit.
+    case time
+    /// A year asked of facts that carry no time.
+    case undated
+
+    /// Gaps in the order a decline prefers them, most telling first: a subject the pack lacks,
+    /// another time, a rank or members not given, another direction, a kind of answer missing,
+    /// an entity it has nothing on.
+    public static let declineOrder: [Block] = [.notCovered, .time, .undated, .rank, .members, .direction, .role,
+                                               .noPerson, .kind, .noDate, .phase, .entity, .possessor]
+
+    /// True for gaps of the pack's intents (an entity or a kind of answer they lack), which a
+    /// decline names without saying the document lacks it.
+    public var isPackGap: Bool { [.entity, .possessor, .noPerson, .kind, .noDate, .phase, .direction, .role].contains(self) }
 }
 
 /// Scores every intent against an analysed utterance. Rule-based and deterministic:
@@ -101,7 +149,8 @@ public struct Matcher: Sendable {
             // An entity the intent does not know about (checked first: it is the most telling reason).
             var entityReason: (String, String)?
             var entityContrast = false
-            var kindMismatch = false
+            var block: Block?
+            var gap: Block?
             for e in a.entities where !ci.scope.contains(e.concept) {
                 // "Did Hal lead the conquest?" of an intent whose fact names the leader: the
                 // answer is a "No" that names the right one, not a decline.
@@ -127,15 +176,15 @@ public struct Matcher: Sendable {
             for group in intent.require {
                 if group.contains(where: { matches($0, a, keysPresent) }) { continue }
                 if group.contains(where: { contextKeys.contains(Self.key($0)) }) { fromContext += 1; continue }
-                blocked = "needs \(group.map(pack.written).joined(separator: " or "))"
+                blocked = "needs \(group.map(pack.written).joined(separator: " or "))"; block = .require
                 break
             }
             if let (why, user) = entityReason {
-                if blocked == nil { blocked = why }
-                userReason = user
+                if blocked == nil { blocked = why; block = .entity }
+                userReason = user; gap = .entity
             }
             if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, mainKeys) }) {
-                blocked = "excluded by '\(pack.written(ex))'"
+                blocked = "excluded by '\(pack.written(ex))'"; block = .exclude
             }
             // Who did what to whom: a participant in a role the intent's examples give to another
             // ("Who did Ben swear loyalty to?" of Anna swearing loyalty to Ben). A
@@ -145,6 +194,7 @@ public struct Matcher: Sendable {
                 if a.kind == .yesno { entityContrast = true }
                 else {
                     blocked = "role: \(frame.participantText) as \(frame.role.rawValue) of '\(frame.predicateText)': it has \(conflict.reversed ? "the roles the other way round" : "someone else in that role")"
+                    block = frame.role == .possessor ? .possessor : .role; gap = block
                     userReason = frame.role == .possessor
                         ? "I have nothing on \(displayName(frame))'s \(frame.predicateText)."
                         : "I have that only \(conflict.reversed ? "the other way round" : "with someone else in that role"), not with \(displayName(frame)) as the one \(frame.role == .agent ? "acting" : "acted on")."
@@ -163,7 +213,7 @@ public struct Matcher: Sendable {
                !ci.scope.contains(where: { pack.concepts[$0]?.entityClass == "person" }),
                !intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, "person") } ?? false }) {
                 blocked = "asks for someone (\(a.units[f].text)), and it names no person"
-                userReason = "I have no name for the \(a.units[f].text) you ask about."
+                userReason = "I have no name for the \(a.units[f].text) you ask about."; block = .noPerson; gap = .noPerson
             }
             // "Which country has the most learners?" of an intent whose fact ranks one country
             // sixth: the document does not say which is first.
@@ -174,7 +224,7 @@ public struct Matcher: Sendable {
                 }
                 if let (v, label) = ranks.first, !ranks.contains(where: { $0.0 == 1 }) {
                     blocked = "asks which is first, and its rank fact is number \(v)"
-                    userReason = "It gives only \(label) (number \(v)), not which is first."
+                    userReason = "It gives only \(label) (number \(v)), not which is first."; block = .rank; gap = .rank
                 }
             }
             // "Which five universities take part?" of an intent that only counts them: it can say
@@ -183,22 +233,22 @@ public struct Matcher: Sendable {
                !intent.facts.isEmpty, intent.compute.isEmpty,
                intent.facts.allSatisfy({ pack.facts[$0].map { Self.isCount($0.value) } ?? false }) {
                 blocked = "asks which \(a.units[f].text), and its facts only count them"
-                userReason = "I have how many \(a.units[f].text) there are, not which."
+                userReason = "I have how many \(a.units[f].text) there are, not which."; block = .members; gap = .members
             }
             // Something the whole pack declares it has nothing on (births, deaths …), unless this
             // intent names it in its own patterns.
-            if blocked == nil, let gap = pack.settings.notCovered.first(where: { entry in
+            if blocked == nil, let uncovered = pack.settings.notCovered.first(where: { entry in
                 entry.terms.contains { matches($0, a, mainKeys) }
                     && !entry.terms.contains { t in intent.require.contains { $0.contains(t) } || intent.cues.contains(t) }
             }) {
-                blocked = "asks about \(gap.what) (not_covered in pack.yaml)"
-                userReason = "I have nothing at all on \(gap.what)."
+                blocked = "asks about \(uncovered.what) (not_covered in pack.yaml)"
+                userReason = "I have nothing at all on \(uncovered.what)."; block = .notCovered; gap = .notCovered
             }
             if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind) {
                 blocked = "answers \(intent.ask.map(\.rawValue).sorted().joined(separator: "/")), not \(a.kind.rawValue) questions"
-                kindMismatch = true
+                block = .kind
                 let what: [QuestionKind: String] = [.number: "figure", .when: "date", .whereKind: "place", .who: "name", .why: "reason"]
-                userReason = "I have no \(what[a.kind] ?? "answer") for that."
+                userReason = "I have no \(what[a.kind] ?? "answer") for that."; gap = .kind
             }
             if blocked == nil {
                 for slot in ["source", "target"] {
@@ -209,7 +259,7 @@ public struct Matcher: Sendable {
                     if let m = a.entities.first(where: { $0.role == slot && ($0.roleIsExplicit || intent.family != nil) }),
                        let got = index.slotValue(m.concept), got != wantCountry {
                         blocked = "\(slot) is \(wantCountry), not \(got)"
-                        userReason = "I have that only for the other direction."
+                        userReason = "I have that only for the other direction."; block = .direction; gap = .direction
                     }
                 }
             }
@@ -218,7 +268,7 @@ public struct Matcher: Sendable {
             if blocked == nil, a.kind == .when, ci.times.isEmpty, intent.compute.isEmpty,
                a.tokens.contains(where: { $0.text != "time" && index.language.questionNouns[$0.text] == .when }) {
                 blocked = "the question asks for a year or date, and none of its facts has one"
-                userReason = "I have no date for that."
+                userReason = "I have no date for that."; block = .noDate; gap = .noDate
             }
             // "When did the war end?" of an intent that knows when it happened or began but names
             // no end (and "when did it begin?" of one that names only the end): another event.
@@ -226,7 +276,7 @@ public struct Matcher: Sendable {
                 !ci.phases.contains(p) && (p == .end || ci.phases.contains(.end))
             }) {
                 blocked = "asks when something \(phase == .end ? "ended" : "began"), and it names no \(phase.rawValue)"
-                userReason = "I have no date for when that \(phase == .end ? "ended" : "began")."
+                userReason = "I have no date for when that \(phase == .end ? "ended" : "began")."; block = .phase; gap = .phase
             }
             var timeConflict = false
             if blocked == nil, !ci.times.isEmpty {
@@ -234,7 +284,7 @@ public struct Matcher: Sendable {
                     let ok = ci.times.contains { ft in ft.admits(t.ref(defaultYear: ft.year)) }
                     if !ok {
                         timeConflict = true
-                        if a.kind != .yesno { blocked = "its facts are not about \(t.words)"; userReason = "I have nothing for \(t.words) on that." }
+                        if a.kind != .yesno { blocked = "its facts are not about \(t.words)"; userReason = "I have nothing for \(t.words) on that."; block = .time; gap = .time }
                         break
                     }
                 }
@@ -246,7 +296,7 @@ public struct Matcher: Sendable {
                let t = a.times.first(where: { $0.year != nil && !ci.numbers.contains(String($0.year!)) }),
                !(pack.settings.thisYear.map { ($0 - 1)...$0 }.map { $0.overlaps(t.ref(defaultYear: 0).years) } ?? false) {
                 blocked = "its facts carry no date to check \(t.words) against"
-                userReason = "I have nothing dated \(t.words) on that."
+                userReason = "I have nothing dated \(t.words) on that."; block = .undated; gap = .undated
             }
             var covered = 0.0
             for (keys, w) in zip(contentKeys, weights) {
@@ -282,7 +332,7 @@ public struct Matcher: Sendable {
             } else {
                 score -= policy.contextPenalty * Double(fromContext) / Double(max(1, intent.require.count))
             }
-            out.append(Candidate(intent: pos, fit: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast, focusMissed: focusMissed, kindMismatch: kindMismatch))
+            out.append(Candidate(intent: pos, fit: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast, focusMissed: focusMissed, block: blocked == nil ? nil : block, gap: blocked == nil ? nil : gap))
         }
         out.sort { a, b in
             if (a.blocked == nil) != (b.blocked == nil) { return a.blocked == nil }

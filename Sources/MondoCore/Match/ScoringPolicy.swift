@@ -75,12 +75,19 @@ public struct ScoringPolicy: Sendable {
 
     /// Below this standalone score an elliptical follow-up may be the previous question with new slots.
     public var slotFollowUpBelow = 0.8
+    /// An intent blocked for what the question asks (not for a missing pattern word) that fits
+    /// this much better than the one chosen is the question's reading: the turn is declined
+    /// rather than answered with a neighbouring fact.
+    public var blockedReadingMargin = 0.15
     /// Two unrelated intents closer than this are ambiguous.
     public var tieMargin = 0.005
     /// A blocked intent this far above the threshold makes a decline "not in the pack" (understood).
     public var tellingMargin = 0.1
     /// Intents above this score are offered as suggestions in a decline.
     public var suggestionScore = 0.2
+    /// The IDF-weighted share of the previous question's words an intent must know to answer a
+    /// kind-only follow-up about it ("where?", "who?").
+    public var kindOnlyShare = 0.5
     /// Intents of the chosen topic above this score join a summary answer.
     public var summaryScore = 0.3
 

@@ -48,9 +48,23 @@ public struct WordRelations: Sendable {
     /// The relatives of `word` (folded, one word), synonyms first, or [] when WordNet has no line
     /// for it. O(log n + line length).
     public func relatives(of word: String) -> [Relative] {
+        lookup(word) { b, from, to in parse(b, from, to) } ?? []
+    }
+
+    /// True when the most frequent noun sense of `word` (folded, one word, a dictionary form)
+    /// names a person — WordNet's noun.person category ("trader", "monk", "envoy"). O(log n).
+    public func namesPerson(_ word: String) -> Bool {
+        let mark = Array("@person".utf8)
+        return lookup(word) { b, from, to in
+            to - from >= mark.count && mark.indices.allSatisfy { b[from + $0] == mark[$0] }
+        } ?? false
+    }
+
+    /// Binary search for the line of `word`; `read` gets the bytes after its tab.
+    func lookup<T>(_ word: String, _ read: (UnsafeRawBufferPointer, Int, Int) -> T) -> T? {
         let key = Array(word.utf8)
-        guard !key.isEmpty else { return [] }
-        return data.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> [Relative] in
+        guard !key.isEmpty else { return nil }
+        return data.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> T? in
             var lo = start, hi = b.count
             while lo < hi {
                 var mid = (lo + hi) / 2
@@ -62,10 +76,10 @@ public struct WordRelations: Sendable {
                 switch compare(b, mid, tab, key) {
                 case .orderedAscending: lo = end + 1
                 case .orderedDescending: hi = mid
-                case .orderedSame: return parse(b, tab + 1, end)
+                case .orderedSame: return read(b, tab + 1, end)
                 }
             }
-            return []
+            return nil
         }
     }
 

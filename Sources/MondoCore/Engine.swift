@@ -89,6 +89,12 @@ public struct Engine: Sendable {
         self.init(pack: try Pack.load(from: directory))
     }
 
+    /// The question's words intent `id` accounts for and those it does not (``Matcher/evidence(_:intent:)``),
+    /// or nil when the pack has no such intent. O(words).
+    public func evidence(intent id: String, for a: Analysis) -> (met: [String], unmet: [String])? {
+        index.position[id].map { matcher.evidence(a, intent: $0) }
+    }
+
     /// Analyses an utterance without answering it.
     public func analyse(_ utterance: String) -> Analysis { analyzer.analyse(utterance) }
 

@@ -5,7 +5,9 @@ import Foundation
 public enum Explain {
     /// The `:why` text of a response: normalised tokens, corrections, concepts, kind, entities,
     /// times, the top candidate intents with scores, slots, facts with sources and computations.
-    public static func text(_ r: Response) -> String {
+    /// - Parameter evidence: for a candidate intent id, the question's words it accounts for and
+    ///   those it does not (``Engine/evidence(intent:for:)``); shown under each candidate when given.
+    public static func text(_ r: Response, evidence: ((String) -> (met: [String], unmet: [String])?)? = nil) -> String {
         let e = r.explanation
         let a = e.analysis
         var out: [String] = []
@@ -40,6 +42,10 @@ public enum Explain {
             var score = String(format: "%.3f", c.score)
             if abs(c.fit - c.score) > 1e-9 { score += String(format: " (fit %.3f)", c.fit) }
             out.append("  \(i + 1). \(c.intent)  \(score)" + (c.blocked.map { "  blocked: \($0)" } ?? ""))
+            if let (met, unmet) = evidence?(c.intent) {
+                out.append("       met: " + (met.isEmpty ? "(none)" : met.joined(separator: ", "))
+                    + (unmet.isEmpty ? "" : " · unmet: " + unmet.joined(separator: ", ")))
+            }
         }
         if e.candidates.count > 5 { out.append("  … more: :why all lists every candidate; :why INTENT_ID says why one did not answer") }
         if let id = r.intent, Engine.builtInIntents.contains(id) {

@@ -3,7 +3,8 @@ import MondoCore
 extension Shell {
     /// The text of `:why ARG`:
     ///
-    /// - `:why` — how the last answer was understood (``Explain/text(_:)``);
+    /// - `:why` — how the last answer was understood (``Explain/text(_:evidence:)``), with the
+    ///   question's words each candidate accounts for and those it does not;
     /// - `:why QUESTION` — the same for QUESTION, asked in the current context without changing it;
     /// - `:why all [QUESTION]` — every scored candidate intent, not only the top five;
     /// - `:why INTENT_ID [QUESTION]` — why that intent did or did not answer: its score and place,
@@ -34,7 +35,7 @@ extension Shell {
             return "The pack has no intent '\(head)'\(hint) (:why all lists the candidates for the last question.)"
         }
         guard let (r, _) = whySubject(arg) else { return nothing }
-        return Explain.text(r)
+        return Explain.text(r) { self.engine.evidence(intent: $0, for: r.explanation.analysis) }
     }
 
     /// The response to explain and the context it was asked in: QUESTION answered in a scratch

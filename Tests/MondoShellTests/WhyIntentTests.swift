@@ -29,6 +29,18 @@ struct WhyIntentTests {
         #expect(s.shell.turns.isEmpty, ":why with a question does not change the conversation")
     }
 
+    /// `:why` gives, under each candidate, the question's words it accounts for and those it does not.
+    @Test func eachCandidateShowsTheWordsItAccountsFor() {
+        let s = Session()
+        s.run(":why which film won the top prize at the 3rd da nang asian film festival?\n")
+        let text = s.out.text
+        #expect(text.contains("  1. ambassador.danang_edition"), "\(text)")
+        #expect(text.contains("       met: film, top, third, da nang, asian film festival · unmet: won, prize\n"), "\(text)")
+        let s2 = Session()
+        s2.run(":why when did the ambassador start his job\n")
+        #expect(s2.out.text.contains("       met: "), "\(s2.out.text)")
+    }
+
     @Test func theAnsweringIntentSaysSo() {
         let s = Session()
         s.run("\(q1)\n:why visitors.japanese_to_vietnam_2024\n")

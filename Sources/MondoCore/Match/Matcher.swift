@@ -109,6 +109,20 @@ public struct Matcher: Sendable {
         self.index = index
     }
 
+    /// The question's words the intent at `pos` accounts for (`met`: its vocabulary has the
+    /// word, a concept of it or a WordNet relative) and those it does not (`unmet`), in the
+    /// question's order — the evidence behind its score, for `:why`. O(units).
+    public func evidence(_ a: Analysis, intent pos: Int) -> (met: [String], unmet: [String]) {
+        let vocab = index.intents[pos].vocab
+        var met: [String] = [], unmet: [String] = []
+        for u in a.contentUnits where u.number == nil || !u.concepts.isEmpty {
+            if u.keys.contains(where: { vocab[$0] != nil }) { met.append(u.text) }
+            else if let r = u.relatives.first(where: { vocab[$0.key] != nil }) { met.append("\(u.text) (as \(r.word))") }
+            else { unmet.append(u.text) }
+        }
+        return (met, unmet)
+    }
+
     /// Scores all intents. `contextKeys` are matching keys remembered from the previous turn; they
     /// can satisfy require groups but add nothing to coverage.
     /// - Returns: candidates sorted best first (blocked ones last).
@@ -244,7 +258,13 @@ public struct Matcher: Sendable {
                 blocked = "asks about \(uncovered.what) (not_covered in pack.yaml)"
                 userReason = "I have nothing at all on \(uncovered.what)."; block = .notCovered; gap = .notCovered
             }
-            if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind) {
+            // "Which city fell to them?" of an intent whose fact names the city: it answers where,
+            // though its author listed only when and what.
+            let namesAnswer = (a.kind == .whereKind || a.kind == .who) && ci.factEntities.contains { e in
+                !a.entities.contains { $0.concept == e }
+                    && (a.kind == .whereKind ? ["place", "country"] : ["person", "organisation"]).contains(pack.concepts[e]?.entityClass ?? "")
+            }
+            if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind), !namesAnswer {
                 blocked = "answers \(intent.ask.map(\.rawValue).sorted().joined(separator: "/")), not \(a.kind.rawValue) questions"
                 block = .kind
                 let what: [QuestionKind: String] = [.number: "figure", .when: "date", .whereKind: "place", .who: "name", .why: "reason"]

@@ -23,6 +23,9 @@ public struct PackIndex: Sendable {
         /// The event phases its vocabulary names (a word, or a concept with a term, of the language
         /// data's `event_phases`): a when-question about another phase does not reach it.
         public var phases: Set<EventPhase> = []
+        /// Entity concepts its facts name: what its answer can name ("which city fell?" of an
+        /// intent whose fact names the city).
+        public var factEntities: Set<String> = []
         /// `vocab` keyed by interned key ids (``PackIndex/keyIndex``), for the matcher's hot loop.
         var vocabIDs: [Int: Double] = [:]
     }
@@ -140,13 +143,14 @@ public struct PackIndex: Sendable {
                     if pack.concepts[c]?.entityClass != nil { scope.insert(c) }
                 }
             }
-            func putText(_ text: String, _ w: Double, numbersInScope: Bool = false) {
+            var factEntities = Set<String>()
+            func putText(_ text: String, _ w: Double, numbersInScope: Bool = false, isFact: Bool = false) {
                 let a = analyzer.unitsAndEntities(tokens(text))
                 for u in a.units where !u.isStop {
                     for k in u.keys { put(k, w) }
                     if numbersInScope, let n = u.number { numbers.insert(Normalizer.canonical(n)) }
                 }
-                for e in a.entities { scope.insert(e.concept) }
+                for e in a.entities { scope.insert(e.concept); if isFact { factEntities.insert(e.concept) } }
             }
             i.require.flatMap { $0 }.forEach { putTerm($0, policy.requireWeight) }
             i.cues.forEach { putTerm($0, policy.cueWeight) }
@@ -155,7 +159,7 @@ public struct PackIndex: Sendable {
             for t in i.require.flatMap({ $0 }) + i.cues { if case .word(let w) = t, Double(w) != nil { numbers.insert(w) } }
             for f in i.facts.compactMap({ pack.facts[$0] }) {
                 putText(f.label, policy.factWeight)
-                putText(Self.factText(f), policy.factWeight)
+                putText(Self.factText(f), policy.factWeight, isFact: true)
             }
             // The answer template is never vocabulary: how an answer is worded must not change
             // which intent a question reaches.
@@ -168,6 +172,7 @@ public struct PackIndex: Sendable {
             }
             knownEntities.formUnion(scope)
             var ci = CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers)
+            ci.factEntities = factEntities
             for e in i.examples {
                 let t = tokens(e)
                 ci.roles += analyzer.roles(t)

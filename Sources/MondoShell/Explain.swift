@@ -32,6 +32,7 @@ public enum Explain {
             out.append("clause:      " + [a.verbUnit.map { "verb “\(a.units[$0].text)”" }, a.focusUnit.map { "asks for “\(a.units[$0].text)”" }]
                 .compactMap { $0 }.joined(separator: ", "))
         }
+        if let k = a.countedUnit { out.append("counts:      “\(a.units[k].text)”") }
         if !a.roles.isEmpty {
             out.append("roles:       " + a.roles.map(\.description).joined(separator: "; "))
         }

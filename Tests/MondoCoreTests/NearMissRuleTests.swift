@@ -21,6 +21,25 @@ import Testing
         #expect(rank.answer.contains("sixth"), Comment(rawValue: rank.answer))
     }
 
+    /// "How many companies …?" of an intent that counts participants counts something else; a
+    /// noun for people ("folks", "guys") may name any count of people.
+    @Test func aHowManyQuestionCountingSomethingElseIsDeclined() {
+        let r = reply(["how many companies attended the festival in tokyo"])
+        #expect(r.intent == nil, Comment(rawValue: r.answer))
+        #expect(r.answer.contains("no figure for the number of companies"), Comment(rawValue: r.answer))
+        let folks = reply(["how many folks came to the festival in tokyo"])
+        #expect(folks.answer.contains("140,000"), Comment(rawValue: folks.answer))
+        let guys = reply(["how many guys did robert guiscard bring to albania in 1081"], NormansPackTests.engine)
+        #expect(guys.answer.contains("30,000"), Comment(rawValue: guys.answer))
+    }
+
+    /// A better-fitting intent excluded for what the question asks (an exclude term the answering
+    /// intent does not name) makes the lower one a neighbouring fact: declined.
+    @Test func aBlockedBetterReadingDeclines() {
+        let r = reply(["which five universities are in the semiconductor doctoral program?"])
+        #expect(r.intent == nil, Comment(rawValue: r.answer))
+    }
+
     @Test func theReasonNamesTheRankItHas() {
         let r = reply(["which country has the most japanese language learners in the world"])
         #expect(r.intent == nil)

@@ -125,6 +125,9 @@ public struct Analysis: Sendable {
     public var verbUnit: Int?
     /// The unit of the noun a which/what question asks for ("which **pope** blessed …").
     public var focusUnit: Int?
+    /// The unit of the noun a how-many question counts ("how many **kanji** …", "the number of
+    /// **staff**"), when it is a word the pack knows.
+    public var countedUnit: Int? = nil
     /// The phases of an event the question names ("when did it end?" → end), from the language
     /// data's `event_phases`; "the end of 2025" names a time, not a phase.
     public var phases: Set<EventPhase> = []

@@ -78,10 +78,32 @@ public struct Analyzer: Sendable {
         if words.starts(with: ["what", "about"]) || words.starts(with: ["how", "about"]) { anaphoric = true }
         if words.contains(where: { language.followUpPronouns.contains($0) }) && !words.starts(with: ["are", "there"]) && !words.starts(with: ["is", "there"]) { anaphoric = true }
         let clause = roleReader.read(units, tokens: tokens, entities: entities)
-        return Analysis(utterance: utterance, tokens: tokens, corrections: corrections, units: units, kind: kind,
+        var a = Analysis(utterance: utterance, tokens: tokens, corrections: corrections, units: units, kind: kind,
                         entities: entities, roles: clause.frames, verbUnit: clause.verb, focusUnit: clause.focus,
                         phases: phases(tokens), times: times, assertedRank: rank, numbers: numbers, reverse: reverse,
                         looksLikeFollowUp: anaphoric || content.count <= 2, isAnaphoric: anaphoric)
+        a.countedUnit = countedUnit(a)
+        return a
+    }
+
+    /// The noun a how-many question counts: the first content unit after "how many" or "number
+    /// of" (within two words) that is no entity, no number, no past form and no noun for people,
+    /// when the pack knows the word. O(units).
+    func countedUnit(_ a: Analysis) -> Int? {
+        guard a.kind == .number else { return nil }
+        let words = a.tokens.map(\.text)
+        guard let at = (0..<max(0, words.count - 1)).first(where: { i in
+            language.countPhrases.contains([words[i], words[i + 1]])
+        }) else { return nil }
+        let entityUnits = Set(a.entities.map(\.unit))
+        guard let k = a.units.indices.first(where: { a.units[$0].start >= at + 2 && !a.units[$0].isStop && !entityUnits.contains($0) && a.units[$0].number == nil }),
+              a.units[k].start <= at + 3 else { return nil }
+        let u = a.units[k]
+        // A word no intent knows may be a paraphrase the pack never heard ("outfits" for
+        // companies): only a word the pack uses elsewhere tells that something else is counted.
+        // People are counted under many names ("guys", "folks", "men", "participants"): a noun
+        // for people (WordNet's noun.person) does not tell what else is counted.
+        return index.weight(u) != nil && !u.text.hasSuffix("ed") && !namesPerson(u.text) ? k : nil
     }
 
     /// The event phases named by `tokens` (``Analysis/phases``). O(n).

@@ -40,6 +40,8 @@ public enum Block: String, Sendable, Hashable, CaseIterable {
     case exclude
     /// A participant in a role the intent gives to someone else, or the roles reversed.
     case role
+    /// What a how-many question counts is not what the intent's facts count.
+    case counted
     /// Whose relation is asked ("X's son"), and the intent knows it of no one named so.
     case possessor
     /// A person asked for ("which king"), and the intent names none.
@@ -66,7 +68,7 @@ public enum Block: String, Sendable, Hashable, CaseIterable {
     /// Gaps in the order a decline prefers them, most telling first: a subject the pack lacks,
     /// another time, a rank or members not given, another direction, a kind of answer missing,
     /// an entity it has nothing on.
-    public static let declineOrder: [Block] = [.notCovered, .time, .undated, .rank, .members, .direction, .role,
+    public static let declineOrder: [Block] = [.notCovered, .time, .undated, .rank, .members, .counted, .direction, .role,
                                                .noPerson, .kind, .noDate, .phase, .entity, .possessor]
 
     /// True for gaps of the pack's intents (an entity or a kind of answer they lack), which a
@@ -150,6 +152,7 @@ public struct Matcher: Sendable {
             .union(content.flatMap { $0.relatives.map(\.key) })
         let mainKeys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
         let focusIsPerson = a.focusUnit.map { isPersonNoun(a.units[$0].text) } ?? false
+        let counted = a.countedUnit
         var out: [Candidate] = []
         // Only intents sharing a key with the utterance (or the context) can score above zero.
         var reachable = Set<Int>()
@@ -249,6 +252,12 @@ public struct Matcher: Sendable {
                 blocked = "asks which \(a.units[f].text), and its facts only count them"
                 userReason = "I have how many \(a.units[f].text) there are, not which."; block = .members; gap = .members
             }
+            // "How many kanji …?" of an intent that counts something else: what is counted is
+            // not what it gives.
+            if blocked == nil, let k = counted, !a.units[k].keys.contains(where: { ci.vocab[$0] != nil }) {
+                blocked = "counts something other than “\(a.units[k].text)”"
+                userReason = "I have no figure for the number of \(a.units[k].text)."; block = .counted; gap = .counted
+            }
             // Something the whole pack declares it has nothing on (births, deaths …), unless this
             // intent names it in its own patterns.
             if blocked == nil, let uncovered = pack.settings.notCovered.first(where: { entry in
@@ -338,6 +347,7 @@ public struct Matcher: Sendable {
             // An intent that names the question's kind explicitly fits a little better, and so
             // does one whose direction slots agree with the roles the question states.
             if intent.ask.contains(a.kind) { score += policy.askBonus }
+            else if namesAnswer { score -= policy.impliedKindPenalty }
             for slot in ["source", "target"] {
                 guard let want = intent.slots[slot].map({ index.slotValue($0) ?? $0 }) else { continue }
                 if a.entities.contains(where: { $0.role == slot && index.slotValue($0.concept) == want }) { score += policy.slotBonus }

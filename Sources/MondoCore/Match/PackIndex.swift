@@ -159,7 +159,16 @@ public struct PackIndex: Sendable {
             for t in i.require.flatMap({ $0 }) + i.cues { if case .word(let w) = t, Double(w) != nil { numbers.insert(w) } }
             for f in i.facts.compactMap({ pack.facts[$0] }) {
                 putText(f.label, policy.factWeight)
-                putText(Self.factText(f), policy.factWeight, isFact: true)
+                // What the answer names as its own: a place or person fact, or a text fact (not
+                // the countries in a person's role, "Ambassador of X to Y").
+                let names: Bool
+                switch f.value { case .place, .person, .organisation, .text: names = true; default: names = false }
+                if case .person(let n, _, _) = f.value {
+                    putText(Self.factText(f), policy.factWeight)
+                    for e in analyzer.unitsAndEntities(tokens(n)).entities { factEntities.insert(e.concept) }
+                } else {
+                    putText(Self.factText(f), policy.factWeight, isFact: names)
+                }
             }
             // The answer template is never vocabulary: how an answer is worded must not change
             // which intent a question reaches.

@@ -75,6 +75,9 @@ public struct ScoringPolicy: Sendable {
 
     /// Below this standalone score an elliptical follow-up may be the previous question with new slots.
     public var slotFollowUpBelow = 0.8
+    /// Taken from an intent that answers a where/who question only because its facts name a
+    /// place/person (its author did not list that kind): one that lists it wins.
+    public var impliedKindPenalty = 0.1
     /// An intent blocked for what the question asks (not for a missing pattern word) that fits
     /// this much better than the one chosen is the question's reading: the turn is declined
     /// rather than answered with a neighbouring fact.

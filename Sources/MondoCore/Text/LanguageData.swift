@@ -25,6 +25,8 @@ public struct LanguageData: Sendable {
     public private(set) var questionNouns: [String: QuestionKind] = [:]
     /// Two-word phrases that ask for a number, as "first second" pairs.
     public private(set) var numberPhrases: Set<[String]> = []
+    /// Two-word phrases followed by the noun counted ("how many", "number of").
+    public private(set) var countPhrases: Set<[String]> = []
     /// Words asking for a position ("where does it rank?" asks for a number).
     public private(set) var rankWords: Set<String> = []
     /// Auxiliary verbs that open a yes/no question.
@@ -132,6 +134,7 @@ public struct LanguageData: Sendable {
             for n in nouns { questionNouns[n] = kind }
         }
         numberPhrases = Set(e.list("number_phrases").map(Self.words))
+        countPhrases = Set(e.list("count_phrases").map(Self.words))
         rankWords = Set(e.list("rank_words"))
         yesNoOpenings = Set(e.list("yes_no_openings"))
         followUpPronouns = Set(e.list("follow_up_pronouns"))

@@ -6,7 +6,7 @@ import Yams
 /// [year, …]}`) and maps (`months: {january: 1}`). All words are folded (lowercase, no diacritics).
 public struct LanguageEntries: Sendable, Equatable {
     /// Keys whose value is a list of words or phrases.
-    public static let listKeys = ["function_words", "filler_openings", "number_phrases", "rank_words",
+    public static let listKeys = ["function_words", "filler_openings", "number_phrases", "count_phrases", "rank_words",
                                   "yes_no_openings", "follow_up_pronouns", "inflectional_endings", "superlatives",
                                   "reverse_markers", "place_nouns", "receive_verbs", "negative_words", "intensified_verbs", "opposites",
                                   "generic_nouns", "person_nouns", "person_pronouns", "comparison_words",

@@ -40,6 +40,14 @@ import Testing
         #expect(r.intent == nil, Comment(rawValue: r.answer))
     }
 
+    /// "How long is a flight from A to B?" names two places, not two dated events: no time between.
+    @Test func aRouteBetweenTwoPlacesIsNoElapsedTime() {
+        let r = reply(["how long is a flight from hanoi to tokyo"])
+        #expect(r.intent == nil, Comment(rawValue: r.answer))
+        let years = reply(["how many years from the conquest of england to the invasion of ireland"], NormansPackTests.engine)
+        #expect(years.answer.contains("103 years"), Comment(rawValue: years.answer))
+    }
+
     @Test func theReasonNamesTheRankItHas() {
         let r = reply(["which country has the most japanese language learners in the world"])
         #expect(r.intent == nil)

@@ -33,7 +33,11 @@ struct ElapsedQuestion {
             left = a.units[(p + 1)..<aux]; right = a.units[(aux + 1)...]
         } else { return nil }
         let before = previous.lazy.compactMap { pack.facts[$0] }.first { PackIndex.when($0) != nil }
+        // "How long is a flight from A to B?": two places are a route, not two events.
+        let placeUnits = Set(a.entities.filter { ["place", "country"].contains($0.entityClass) }.map(\.unit))
         func side(_ units: ArraySlice<Unit>, excluding: String? = nil) -> Fact? {
+            let content = units.indices.filter { !units[$0].isStop }
+            if !content.isEmpty, content.allSatisfy({ placeUnits.contains($0) }) { return nil }
             if units.allSatisfy({ $0.isStop || Self.durationUnits.contains($0.text) }),
                units.contains(where: { pack.language.followUpPronouns.contains($0.text) }) { return before }
             return best(units, excluding: excluding)

@@ -121,7 +121,7 @@ extension Engine {
         if a.looksLikeFollowUp, standaloneScore < matcher.policy.slotFollowUpBelow, let family = pack.intents[lastPos].family,
            let (pos, newSlots) = slotFollowUp(a, family: family, context: context) {
             if let pos {
-                let c = Candidate(intent: pos, fit: max(standaloneScore, matcher.threshold), blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+                let c = Candidate.chosenFromContext(pos, fit: max(standaloneScore, matcher.threshold))
                 turn.choose(c, slots: newSlots, by: .previousTurn,
                             "follow-up: same question with \(newSlots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))")
             } else { slotMiss = newSlots }
@@ -185,7 +185,7 @@ extension Engine {
               let last = context.lastIntent, let lp = index.position[last] else { return nil }
         let topic = String(last.split(separator: ".").first ?? "")
         if a.kind == .when, !index.intents[lp].times.isEmpty {
-            let c = Candidate(intent: lp, fit: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+            let c = Candidate.chosenFromContext(lp, fit: matcher.threshold)
             turn.choose(c, slots: context.slots, by: .kindOnly, "follow-up: the time of the previous answer")
             return nil
         }
@@ -197,17 +197,10 @@ extension Engine {
         let besides = named + context.entities.compactMap { pack.concepts[$0]?.country }
         // The previous answer itself may name who ("by whom?" after an answer naming the traders).
         if a.kind == .who, answerGives(a.kind, lp, besides: besides) {
-            let c = Candidate(intent: lp, fit: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+            let c = Candidate.chosenFromContext(lp, fit: matcher.threshold)
             turn.choose(c, slots: context.slots, by: .kindOnly, "follow-up: the previous answer gives the \(a.kind.rawValue)")
             return nil
         }
-        let fits = pack.intents.indices.filter { i in
-            let it = pack.intents[i]
-            return it.id != last && it.id.hasPrefix(topic + ".") && it.ask.contains(a.kind) && it.compute.isEmpty
-                && named.allSatisfy { index.intents[i].scope.contains($0) } && answerGives(a.kind, i, besides: besides)
-        }
-        let keys = context.keys
-        let overlap = { (i: Int) in keys.reduce(0.0) { $0 + (self.index.intents[i].vocab[$1] ?? 0) } }
         // It must know most of what the previous question asked about, not just share its topic.
         let asked = context.lastUtterance.map { analyzer.analyse($0, correct: false).contentUnits } ?? []
         let weights = asked.map { index.weight($0) ?? 0 }
@@ -218,19 +211,26 @@ extension Engine {
             }
             return total == 0 || got >= self.matcher.policy.kindOnlyShare * total
         }
-        if let best = fits.filter(knows).max(by: { (overlap($0), pack.intents[$1].id) < (overlap($1), pack.intents[$0].id) }), overlap(best) > 0 {
-            let c = Candidate(intent: best, fit: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+        // The cheap tests first: whether an answer gives the kind renders it.
+        let fits = pack.intents.indices.filter { i in
+            let it = pack.intents[i]
+            return it.id != last && it.id.hasPrefix(topic + ".") && it.ask.contains(a.kind) && it.compute.isEmpty
+                && named.allSatisfy { index.intents[i].scope.contains($0) } && knows(i) && answerGives(a.kind, i, besides: besides)
+        }
+        let keys = context.keys
+        let overlap = { (i: Int) in keys.reduce(0.0) { $0 + (self.index.intents[i].vocab[$1] ?? 0) } }
+        if let best = fits.max(by: { (overlap($0), pack.intents[$1].id) < (overlap($1), pack.intents[$0].id) }), overlap(best) > 0 {
+            let c = Candidate.chosenFromContext(best, fit: matcher.threshold)
             turn.choose(c, slots: pack.intents[best].slots, by: .kindOnly, "follow-up: a \(a.kind.rawValue) question about the previous topic (\(topic))")
             return nil
         }
         // Nothing else says where; the previous answer may.
         if a.kind == .whereKind, answerGives(a.kind, lp, besides: besides) {
-            let c = Candidate(intent: lp, fit: matcher.threshold, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+            let c = Candidate.chosenFromContext(lp, fit: matcher.threshold)
             turn.choose(c, slots: context.slots, by: .kindOnly, "follow-up: the previous answer gives the \(a.kind.rawValue)")
             return nil
         }
-        let what: [QuestionKind: String] = [.number: "figure", .when: "date", .whereKind: "place", .who: "name", .why: "reason"]
-        return decline(.notInPack, a, turn.candidates, extra: "I have no \(what[a.kind] ?? "answer") for that.")
+        return decline(.notInPack, a, turn.candidates, extra: "I have no \(a.kind.answerNoun) for that.")
     }
 
     /// True when the answer of the intent at `pos` gives the kind of thing `kind` asks for: a
@@ -247,7 +247,7 @@ extension Engine {
             if !intent.compute.isEmpty || facts.contains(where: { if case .text = $0 { false } else if case .list = $0 { false } else { true } }) { return true }
             return render(pos).text.contains(where: \.isNumber)
         case .whereKind, .who:
-            let classes: Set<String> = kind == .who ? ["person", "organisation"] : ["place", "country"]
+            let classes = kind.answerClasses
             if facts.contains(where: { v in classes.contains { Matcher.names(v, $0) } }) { return true }
             let tokens = Normalizer.tokens(render(pos).text, language: pack.language)
             if analyzer.unitsAndEntities(tokens).entities.contains(where: { classes.contains($0.entityClass) && !besides.contains($0.concept) }) { return true }

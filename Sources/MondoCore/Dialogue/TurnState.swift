@@ -25,6 +25,14 @@ public enum ResolutionStep: String, CaseIterable, Sendable {
     case substitutedKind = "substituted-kind"
 }
 
+extension Candidate {
+    /// An intent a resolution step chose from the dialogue context (one pattern group taken from
+    /// it), unblocked, at `fit`.
+    static func chosenFromContext(_ pos: Int, fit: Double) -> Candidate {
+        Candidate(intent: pos, fit: fit, blocked: nil, userReason: nil, fromContext: 1, timeConflict: false)
+    }
+}
+
 /// What is known about a turn while its resolution steps run: the analysis, the candidates
 /// (best first), the intent chosen so far and how the dialogue context was used to choose it.
 struct TurnState {

@@ -205,10 +205,7 @@ public struct Analyzer: Sendable {
     /// True when `word` (or its first dictionary form WordNet knows) names a person: WordNet's
     /// noun.person category. O(log n).
     func namesPerson(_ word: String) -> Bool {
-        for base in language.baseForms(of: word) where !relations.relatives(of: base).isEmpty || relations.namesPerson(base) {
-            return relations.namesPerson(base)
-        }
-        return false
+        language.baseForms(of: word).first(where: relations.contains).map(relations.namesPerson) ?? false
     }
 
     /// The pack keys that the WordNet relatives of `word` (its first dictionary form WordNet

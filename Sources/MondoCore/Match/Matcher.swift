@@ -269,15 +269,13 @@ public struct Matcher: Sendable {
             }
             // "Which city fell to them?" of an intent whose fact names the city: it answers where,
             // though its author listed only when and what.
-            let namesAnswer = (a.kind == .whereKind || a.kind == .who) && ci.factEntities.contains { e in
-                !a.entities.contains { $0.concept == e }
-                    && (a.kind == .whereKind ? ["place", "country"] : ["person", "organisation"]).contains(pack.concepts[e]?.entityClass ?? "")
+            let namesAnswer = !a.kind.answerClasses.isEmpty && ci.factEntities.contains { e in
+                !a.entities.contains { $0.concept == e } && a.kind.answerClasses.contains(pack.concepts[e]?.entityClass ?? "")
             }
             if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind), !namesAnswer {
                 blocked = "answers \(intent.ask.map(\.rawValue).sorted().joined(separator: "/")), not \(a.kind.rawValue) questions"
                 block = .kind
-                let what: [QuestionKind: String] = [.number: "figure", .when: "date", .whereKind: "place", .who: "name", .why: "reason"]
-                userReason = "I have no \(what[a.kind] ?? "answer") for that."; gap = .kind
+                userReason = "I have no \(a.kind.answerNoun) for that."; gap = .kind
             }
             if blocked == nil {
                 for slot in ["source", "target"] {

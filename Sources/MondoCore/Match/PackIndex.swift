@@ -159,15 +159,14 @@ public struct PackIndex: Sendable {
             for t in i.require.flatMap({ $0 }) + i.cues { if case .word(let w) = t, Double(w) != nil { numbers.insert(w) } }
             for f in i.facts.compactMap({ pack.facts[$0] }) {
                 putText(f.label, policy.factWeight)
-                // What the answer names as its own: a place or person fact, or a text fact (not
-                // the countries in a person's role, "Ambassador of X to Y").
-                let names: Bool
-                switch f.value { case .place, .person, .organisation, .text: names = true; default: names = false }
-                if case .person(let n, _, _) = f.value {
+                // What the answer names as its own: a place, organisation or text fact's entities,
+                // a person fact's name (not the countries of the role, "Ambassador of X to Y").
+                switch f.value {
+                case .person(let n, _, _):
                     putText(Self.factText(f), policy.factWeight)
                     for e in analyzer.unitsAndEntities(tokens(n)).entities { factEntities.insert(e.concept) }
-                } else {
-                    putText(Self.factText(f), policy.factWeight, isFact: names)
+                case .place, .organisation, .text: putText(Self.factText(f), policy.factWeight, isFact: true)
+                default: putText(Self.factText(f), policy.factWeight)
                 }
             }
             // The answer template is never vocabulary: how an answer is worded must not change

@@ -115,6 +115,28 @@ public struct Fact: Sendable, Hashable {
 /// A question kind, detected from the question words.
 public enum QuestionKind: String, Sendable, Hashable, CaseIterable {
     case number, when, whereKind = "where", who, why, how, what, yesno
+
+    /// Entity classes whose members answer this kind of question: places and countries for
+    /// where, people and organisations for who; empty for the other kinds.
+    public var answerClasses: Set<String> {
+        switch self {
+        case .whereKind: ["place", "country"]
+        case .who: ["person", "organisation"]
+        default: []
+        }
+    }
+
+    /// What this kind of question asks for, in a decline ("I have no date for that").
+    public var answerNoun: String {
+        switch self {
+        case .number: "figure"
+        case .when: "date"
+        case .whereKind: "place"
+        case .who: "name"
+        case .why: "reason"
+        default: "answer"
+        }
+    }
 }
 
 /// One term of a pattern: a stemmed word, a stemmed phrase, or a concept.

@@ -60,6 +60,11 @@ public struct WordRelations: Sendable {
         } ?? false
     }
 
+    /// True when WordNet has a line for `word` (relatives, a category, or both). O(log n).
+    public func contains(_ word: String) -> Bool {
+        lookup(word) { _, _, _ in true } ?? false
+    }
+
     /// Binary search for the line of `word`; `read` gets the bytes after its tab.
     func lookup<T>(_ word: String, _ read: (UnsafeRawBufferPointer, Int, Int) -> T) -> T? {
         let key = Array(word.utf8)

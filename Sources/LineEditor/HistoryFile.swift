@@ -49,7 +49,7 @@ public struct HistoryFile: Sendable, Equatable {
     /// The default for ``maxEntries``.
     public static let defaultMaxEntries = 1000
 
-    /// The file's path.
+    /// The file's path, with symbolic links on its last component followed.
     public let path: String
     /// How many entries the file keeps after a rewrite (and how many ``load(warning:)`` returns
     /// at most).
@@ -58,14 +58,16 @@ public struct HistoryFile: Sendable, Equatable {
     /// busy session does not rewrite the file on every line.
     public let rewriteMargin: Int
 
-    /// Describes a history file; nothing is touched until ``load(warning:)`` or ``append(_:)``.
+    /// Describes a history file; nothing is written until ``load(warning:)`` or ``append(_:)``.
+    /// A `path` that is a symbolic link is resolved here, once (``FinalPath/resolve(_:)``), so
+    /// that rewrites replace the link's target and the link keeps working.
     /// - Parameters:
     ///   - path: where the file lives.
     ///   - maxEntries: entries kept (default 1000); must be positive.
     ///   - rewriteMargin: growth allowed before a rewrite; default `max(1, maxEntries / 10)`.
     public init(path: String, maxEntries: Int = HistoryFile.defaultMaxEntries, rewriteMargin: Int? = nil) {
         precondition(maxEntries > 0)
-        self.path = path
+        self.path = FinalPath.resolve(path)
         self.maxEntries = maxEntries
         self.rewriteMargin = max(0, rewriteMargin ?? max(1, maxEntries / 10))
     }
@@ -190,7 +192,7 @@ public struct HistoryFile: Sendable, Equatable {
     private func rewrite(keeping entries: [String]) throws(HistoryFileError) {
         var text = Self.header + "\n"
         for entry in entries { text += Self.encode(entry) + "\n" }
-        let directory = Self.directoryOf(path)
+        let directory = FinalPath.directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? "history"
         let temporary = Self.join(directory, ".\(name).tmp-\(getpid())")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -364,14 +366,10 @@ public struct HistoryFile: Sendable, Equatable {
         return entries
     }
 
-    private static func directoryOf(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
 
     /// Creates each missing directory on the way to the file with mode 0700.
     private func createParentDirectories() throws(HistoryFileError) {
-        let directory = Self.directoryOf(path)
+        let directory = FinalPath.directory(of: path)
         var current = directory.hasPrefix("/") ? "" : "."
         for component in directory.split(separator: "/") {
             current += "/" + component

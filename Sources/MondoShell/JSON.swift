@@ -23,7 +23,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal. Control characters (C0, DEL, C1), the line and paragraph separators
+    /// and the bidirectional overrides are written as `\\uXXXX` escapes, so JSON output never
+    /// carries a raw control sequence.
     public static func quote(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
@@ -34,7 +36,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 || VisibleText.needsShowing(u) {
                     out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
                 } else { out.unicodeScalars.append(u) }
             }

@@ -230,12 +230,13 @@ public final class Shell {
         case "save":
             guard !arg.isEmpty else { try say(line, "Usage: :save FILE (for example :save Transcripts/my-session.transcript)"); break }
             let text = Transcript.render(turns, header: "Saved by mondo :save on \(ISO8601DateFormatter().string(from: Date()))", resetsBefore: resetsBefore)
-            do {
-                try text.write(toFile: arg, atomically: true, encoding: .utf8)
-                try say(line, "Saved \(turns.count) exchange\(turns.count == 1 ? "" : "s") to \(arg).")
+            do throws(WriteFailure) {
+                try SafeWrite.replaceContents(of: arg, with: text)
             } catch {
-                try err.write("mondo: cannot write '\(arg)': \(error.localizedDescription)\n")
+                try err.write("mondo: \(error.description)\n")
+                break
             }
+            try say(line, "Saved \(turns.count) exchange\(turns.count == 1 ? "" : "s") to \(arg).")
         case "reload":
             let loaded: Result<Engine, PackError>
             do { loaded = .success(try Engine(packDirectory: packDirectory)) } catch { loaded = .failure(error) }

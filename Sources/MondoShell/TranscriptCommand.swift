@@ -17,7 +17,8 @@ public enum TranscriptCommand {
     }
 
     /// Runs the transcripts in `paths`.
-    /// - Returns: 0 when every exchange passed, 1 otherwise (2 when a transcript cannot be read).
+    /// - Returns: 0 when every exchange passed, 1 otherwise (2 when a transcript cannot be read or,
+    ///   with `update`, cannot be written: the reason is printed and the file is left as it was).
     public static func run(paths: [String], engine: Engine, update: Bool, out: OutputSink, err: OutputSink) -> Int32 {
         var passed = 0, failed = 0, updated = 0, broken = false
         let files = files(paths)
@@ -33,7 +34,12 @@ public enum TranscriptCommand {
                 failed += failures.count
                 if update && !failures.isEmpty {
                     let text = TranscriptUpdater.update(t, responses: responses)
-                    try text.write(toFile: f, atomically: true, encoding: .utf8)
+                    do throws(WriteFailure) { try SafeWrite.replaceContents(of: f, with: text) } catch {
+                        try err.write("mondo: \(error.description)\n")
+                        broken = true
+                        for fl in failures { try out.write(fl.description + "\n") }
+                        continue
+                    }
                     for fl in failures {
                         var change = ""
                         if fl.exchange.expectDecline, let got = fl.actual.intent { change = "@decline → @intent \(got)\n" }

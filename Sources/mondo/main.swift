@@ -40,13 +40,18 @@ struct PackOptions: ParsableArguments {
             }
             return (engine, dir)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            FileHandle.standardError.write(Data((VisibleText.of(error.description) + "\n").utf8))
             throw ExitCode(2)
         }
     }
 }
 
-func warn(_ text: String) { FileHandle.standardError.write(Data("mondo: \(text)\n".utf8)) }
+func warn(_ text: String) { FileHandle.standardError.write(Data("mondo: \(VisibleText.of(text))\n".utf8)) }
+
+/// Standard output, with control characters from packs, transcripts and questions made visible.
+func standardOutput() -> OutputSink { VisibleControls(FileOutput(fd: 1)) }
+/// Standard error, likewise.
+func standardError() -> OutputSink { VisibleControls(FileOutput(fd: 2)) }
 
 @main
 struct Mondo: ParsableCommand {
@@ -85,7 +90,7 @@ struct Ask: ParsableCommand {
             throw ValidationError("--format must be text or json, not '\(format)'")
         }
         let (engine, dir) = try packOptions.engine()
-        let shell = Shell(engine: engine, packDirectory: dir, format: fmt, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
+        let shell = Shell(engine: engine, packDirectory: dir, format: fmt, out: standardOutput(), err: standardError())
         shell.independent = independent
         if !questions.isEmpty || !files.isEmpty {
             do {
@@ -127,7 +132,7 @@ struct Test: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let (engine, dir) = try packOptions.engine()
         let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
-        let result = TranscriptCommand.run(paths: roots, engine: engine, update: update, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
+        let result = TranscriptCommand.run(paths: roots, engine: engine, update: update, out: standardOutput(), err: standardError())
         if result != 0 { throw ExitCode(result) }
     }
 }
@@ -145,7 +150,7 @@ struct Lint: ParsableCommand {
     mutating func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let dir = try packOptions.directory()
-        let status = MondoShell.Lint.run(packDirectory: dir, transcripts: transcripts.isEmpty ? nil : transcripts, out: FileOutput(fd: 1))
+        let status = MondoShell.Lint.run(packDirectory: dir, transcripts: transcripts.isEmpty ? nil : transcripts, out: standardOutput())
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -167,7 +172,7 @@ struct Coverage: ParsableCommand {
         guard let fmt = OutputFormat(rawValue: format) else { throw ValidationError("--format must be text or json, not '\(format)'") }
         let (engine, dir) = try packOptions.engine()
         let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
-        let status = MondoShell.CoverageReport.run(paths: roots, engine: engine, format: fmt, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
+        let status = MondoShell.CoverageReport.run(paths: roots, engine: engine, format: fmt, out: standardOutput(), err: standardError())
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -199,7 +204,7 @@ struct Robustness: ParsableCommand {
         let (engine, dir) = try packOptions.engine()
         let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
         let status = MondoShell.RobustnessReport.run(paths: roots, engine: engine, seed: seed, format: fmt, listAll: all,
-                                                     minimum: min, out: FileOutput(fd: 1), err: FileOutput(fd: 2))
+                                                     minimum: min, out: standardOutput(), err: standardError())
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -280,6 +280,28 @@ struct BinaryTests {
         #expect(both.stdout.hasSuffix("2 passed, 1 failed\n"))
     }
 
+    @Test func updateWritesThroughALinkAndRefusesReadOnly() throws {
+        let dir = try Mondo.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let real = dir + "/real.transcript", link = dir + "/link.transcript"
+        try "> \(askJP)\nAbout 9 Japanese people visited Viet Nam in 2024.\n".write(toFile: real, atomically: true, encoding: .utf8)
+        #expect(chmod(real, 0o640) == 0)
+        #expect(symlink(real, link) == 0)
+        let r = try Mondo.run(["test", "--update", link])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        var st = stat()
+        #expect(lstat(link, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK)
+        #expect(stat(real, &st) == 0 && st.st_mode & 0o7777 == 0o640)
+        #expect(try String(contentsOfFile: real, encoding: .utf8).contains(answerJP))
+
+        try "> \(askJP)\nAbout 9 Japanese people visited Viet Nam in 2024.\n".write(toFile: real, atomically: true, encoding: .utf8)
+        #expect(chmod(real, 0o444) == 0)
+        let ro = try Mondo.run(["test", "--update", real])
+        #expect(ro.status == 2)
+        #expect(ro.stderr.contains("cannot write '\(real)': the file is read-only (mode 444)"), "\(ro.stderr)")
+        #expect(try String(contentsOfFile: real, encoding: .utf8).contains("About 9 Japanese"))
+    }
+
     @Test func shippedTranscriptsRunFromTheRepository() throws {
         let r = try Mondo.run(["test"], cwd: Mondo.root, timeout: 120)
         #expect(!r.timedOut)

@@ -197,6 +197,36 @@ struct HistoryFileTests {
         #expect(leftovers == ["history"])
     }
 
+    @Test("a history path that is a symbolic link stays a link through cap rewrites")
+    func symlinkedPathSurvivesRewrite() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.cleanUp() }
+        try FileManager.default.createDirectory(atPath: dir.file("real"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir.file("dots"), withIntermediateDirectories: true)
+        #expect(symlink("../real/history", dir.file("dots/history")) == 0)
+        let file = HistoryFile(path: dir.file("dots/history"), maxEntries: 3, rewriteMargin: 1)
+        for i in 1...9 { try file.append("entry \(i)") }  // past the cap twice: rewritten by rename
+        var st = stat()
+        #expect(lstat(dir.file("dots/history"), &st) == 0 && st.st_mode & S_IFMT == S_IFLNK)
+        #expect(try HistoryFile(path: dir.file("dots/history")).load().last == "entry 9")
+        #expect(contents(dir.file("real/history"))?.hasSuffix("entry\\0409\n") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("dots")) == ["history"])
+    }
+
+    @Test("FinalPath follows a chain of links and stops at a loop")
+    func finalPathChains() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.cleanUp() }
+        try FileManager.default.createDirectory(atPath: dir.path, withIntermediateDirectories: true)
+        #expect(symlink("b", dir.file("a")) == 0)
+        #expect(symlink(dir.file("c"), dir.file("b")) == 0)
+        #expect(FinalPath.resolve(dir.file("a")) == dir.file("c"))
+        #expect(symlink("loop2", dir.file("loop1")) == 0)
+        #expect(symlink("loop1", dir.file("loop2")) == 0)
+        #expect(FinalPath.resolve(dir.file("loop1")) == dir.file("loop1"))
+        #expect(FinalPath.resolve(dir.file("plain")) == dir.file("plain"))
+    }
+
     @Test("two writers appending at once lose nothing")
     func concurrentAppends() throws {
         let dir = TemporaryDirectory()

@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "mondo", targets: ["mondo"]),
         .library(name: "MondoCore", targets: ["MondoCore"]),
+        // The fuzzers' entry points, for the separate package in Fuzz/ (see Fuzz/README.md).
+        .library(name: "MondoFuzzing", targets: ["MondoFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -45,6 +47,9 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CEditShim", "CEditLine"]),
         // REPL loop, meta-commands, batch runner, output formats, authoring tools.
         .target(name: "MondoShell", dependencies: ["MondoCore", "LineEditor"]),
+        // What the fuzzers in Fuzz/ drive (pack files, transcripts, conversations); the
+        // regression tests replay Tests/Fixtures/fuzz/ through it without instrumentation.
+        .target(name: "MondoFuzzing", dependencies: ["MondoCore", "MondoShell", "LineEditor"]),
         // The executable: flags and wiring only.
         .executableTarget(
             name: "mondo",
@@ -55,7 +60,7 @@ let package = Package(
         ),
         .testTarget(name: "MondoCoreTests", dependencies: ["MondoCore"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "MondoShellTests", dependencies: ["MondoShell", "MondoCore", "LineEditor"]),
+        .testTarget(name: "MondoShellTests", dependencies: ["MondoShell", "MondoCore", "LineEditor", "MondoFuzzing"]),
         .testTarget(name: "EndToEndTests", dependencies: ["MondoCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -38,4 +38,13 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(!r.stdoutData.contains(0x1B))
     }
+
+    @Test func lintReportsThemWithAPosition() throws {
+        let pack = try Self.hostilePack()
+        let r = try Mondo.run(["lint", "--pack", pack])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("\(pack)/topics/visits.yaml:11:"), "\(r.stdout)")
+        #expect(r.stdout.contains("error: the answer template of 'visits.jp_to_vn' holds the control character U+001B, which would be shown as '^['; remove it"), "\(r.stdout)")
+        #expect(!r.stdoutData.contains(0x1B))
+    }
 }

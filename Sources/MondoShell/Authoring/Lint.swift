@@ -43,7 +43,7 @@ public enum Lint {
         }
         let engine = Engine(pack: pack)
         let src = Authoring.SourceLines()
-        var out = pack.warnings + excludeNotes(engine)
+        var out = pack.warnings + excludeNotes(engine) + controlCharacterErrors(pack)
 
         // Facts no intent can reach.
         var used = Set<String>()

@@ -23,8 +23,8 @@ public struct Completer: Sendable {
     ///   - commands: meta-command names without `:`.
     ///   - intents: intent ids offered after `:why `.
     ///   - names: topic and entity names; spellings that fold alike are merged letter by letter,
-    ///     keeping each letter's diacritics and capitals (`Pham Minh Chinh` and `phạm minh chính`
-    ///     give `Phạm Minh Chính`).
+    ///     keeping each letter's diacritics and capitals (`Cafe Noir` and `café noir` give
+    ///     `Café Noir`).
     public init(commands: [String], intents: [String] = [], names: [String]) {
         var seenCommands = Set<String>()
         self.commands = commands.filter { seenCommands.insert($0).inserted }

@@ -20,6 +20,7 @@ public enum LineReaders {
     ///     ``HistoryFile/defaultPath(environment:)`` for the usual location.
     ///   - maxHistoryEntries: entries kept in the history file (default 1000).
     ///   - maxLineBytes: the stream reader's line limit (default 16 KiB).
+    ///   - completion: Tab completion for the ``EditLineReader`` (`nil`: none).
     ///   - warning: receives warnings (invalid UTF-8 in piped input, a history file moved
     ///     aside or unusable), e.g. to print them on standard error.
     /// - Returns: the reader; call ``EditLineReader/close()`` on an ``EditLineReader`` before
@@ -28,6 +29,7 @@ public enum LineReaders {
         historyPath: String?,
         maxHistoryEntries: Int = HistoryFile.defaultMaxEntries,
         maxLineBytes: Int = StreamLineReader.defaultMaxLineBytes,
+        completion: CompletionProvider? = nil,
         warning: @escaping (LineEditorWarning) -> Void = { _ in }
     ) -> any LineReader {
         if isatty(0) == 1 {
@@ -36,6 +38,7 @@ public enum LineReaders {
             if let reader = try? EditLineReader(
                 terminal: .standardStreams(outputToStandardError: toStderr),
                 historyFile: file,
+                completion: completion,
                 warning: warning
             ) {
                 return reader

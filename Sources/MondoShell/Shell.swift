@@ -29,6 +29,9 @@ public final class Shell {
     /// Answer every question in a new conversation (`--independent`): nothing a question says is
     /// remembered for the next one, as if `:reset` came before each.
     public var independent = false
+    /// Where the interactive banner goes: the terminal side (standard error when standard
+    /// output is redirected). `nil`: `out`.
+    public var screen: OutputSink?
     let packDirectory: String
     let format: OutputFormat
     let out: OutputSink
@@ -81,7 +84,7 @@ public final class Shell {
     public func run(reader: LineReader, prompt: String = "mondo> ") -> Int32 {
         self.reader = reader
         do {
-            if reader.isInteractive { try out.write(banner) }
+            if reader.isInteractive { try (screen ?? out).write(banner) }
             loop: while true {
                 let result = reader.readLine(prompt: prompt)
                 switch result {

@@ -109,7 +109,12 @@ struct Ask: ParsableCommand {
             return
         }
         let history = noHistory ? nil : HistoryFile.defaultPath()
-        let reader = LineReaders.make(historyPath: history, warning: { warn($0.description) })
+        let reader = LineReaders.make(historyPath: history, completion: { [unowned shell] line, cursor in
+            Completer(pack: shell.engine.pack).complete(line: line, cursor: cursor)
+        }, warning: { warn($0.description) })
+        // The banner belongs with the prompt on the terminal: on standard error when standard
+        // output is redirected (`mondo | tee log` logs answers only).
+        if isatty(1) != 1 { shell.screen = FileOutput(fd: 2) }
         let status = shell.run(reader: reader)
         (reader as? EditLineReader)?.close()
         if status != 0 { throw ExitCode(status) }

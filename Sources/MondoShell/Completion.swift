@@ -73,14 +73,15 @@ public struct Completer: Sendable {
         self.init(commands: Shell.commands.map(\.name) + ["exit"], intents: pack.intents.map(\.id), names: names)
     }
 
-    /// The completion for `line` with the cursor at `cursor` (in `Character`s).
+    /// The completion for `line` with the cursor at `cursor` (in `Character`s). A candidate
+    /// holding a control character (a pack term, a file name) is never offered: the line editor
+    /// would write it to the terminal as it is.
     public func complete(line: String, cursor: Int) -> LineCompletion {
         let before = String(line.prefix(max(0, cursor)))
         let trimmed = before.drop(while: { $0 == " " })
-        if trimmed.hasPrefix(":") {
-            return command(String(trimmed))
-        }
-        return name(before)
+        var found = trimmed.hasPrefix(":") ? command(String(trimmed)) : name(before)
+        found.candidates.removeAll { $0.unicodeScalars.contains(where: VisibleText.needsShowing) }
+        return found.candidates.isEmpty ? .none : found
     }
 
     private func command(_ text: String) -> LineCompletion {

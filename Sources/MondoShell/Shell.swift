@@ -29,8 +29,8 @@ public final class Shell {
     /// Answer every question in a new conversation (`--independent`): nothing a question says is
     /// remembered for the next one, as if `:reset` came before each.
     public var independent = false
-    /// Where the interactive banner goes: the terminal side (standard error when standard
-    /// output is redirected). `nil`: `out`.
+    /// Where the interactive banner and the blank line after each answer go: the terminal side
+    /// (standard error when standard output is redirected). `nil`: `out`.
     public var screen: OutputSink?
     let packDirectory: String
     let format: OutputFormat
@@ -167,7 +167,7 @@ public final class Shell {
         case .text:
             try out.write(r.answer + "\n")
             if trace { try out.write(Explain.text(r).split(separator: "\n").map { "  | " + $0 }.joined(separator: "\n") + "\n") }
-            if reader?.isInteractive ?? false { try out.write("\n") }
+            if reader?.isInteractive ?? false { try (screen ?? out).write("\n") }
         }
     }
 

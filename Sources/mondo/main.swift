@@ -114,7 +114,7 @@ struct Ask: ParsableCommand {
         }, warning: { warn($0.description) })
         // The banner belongs with the prompt on the terminal: on standard error when standard
         // output is redirected (`mondo | tee log` logs answers only).
-        if isatty(1) != 1 { shell.screen = FileOutput(fd: 2) }
+        if isatty(1) != 1 { shell.screen = standardError() }
         let status = shell.run(reader: reader)
         (reader as? EditLineReader)?.close()
         if status != 0 { throw ExitCode(status) }

@@ -222,7 +222,7 @@ struct TerminalTests {
         #expect(s.waitFor("mondo> ", since: m))
         quit(s, since: m)
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.hasPrefix(ambassadorAnswer), "file: \(text.debugDescription)")
+        #expect(text.hasPrefix(ambassadorAnswer) && text.split(separator: "\n", omittingEmptySubsequences: false).count == 2, "file: \(text.debugDescription)")  // one answer line, no spacing line
         #expect(!text.contains("Mondo —"))
         #expect(!text.contains("mondo>"))
         #expect(!s.screen().contains(ambassadorAnswer))

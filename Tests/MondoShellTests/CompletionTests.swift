@@ -31,6 +31,19 @@ struct CompletionTests {
         #expect(completer.complete(line: "jap and more", cursor: 3).candidates == ["japan", "japanese"])
     }
 
+    @Test func candidatesWithControlCharactersAreNeverOffered() throws {
+        let hostile = Completer(commands: ["help"], names: ["Evil\u{1B}]0;PWNED\u{07}", "Everest"])
+        #expect(hostile.complete(line: "ev", cursor: 2).candidates == ["Everest"])
+        #expect(hostile.complete(line: "evil", cursor: 4) == .none)
+        let dir = NSTemporaryDirectory() + "mondo-completion-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "".write(toFile: dir + "/a\u{1B}[2J", atomically: true, encoding: .utf8)
+        try "".write(toFile: dir + "/ab", atomically: true, encoding: .utf8)
+        let line = ":save \(dir)/a"
+        #expect(hostile.complete(line: line, cursor: line.count).candidates == ["\(dir)/ab"])
+    }
+
     @Test func savePaths() throws {
         let dir = NSTemporaryDirectory() + "mondo-completion-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/Transcripts", withIntermediateDirectories: true)

@@ -63,6 +63,14 @@ extension PackLoader {
         }
     }
 
+    /// The value of `result`, or nil after adding its diagnostic to `diagnostics`.
+    static func ok(_ result: Result<String, Diagnostic>, _ diagnostics: inout [Diagnostic]) -> String? {
+        switch result {
+        case .success(let text): return text
+        case .failure(let d): diagnostics.append(d); return nil
+        }
+    }
+
     /// `diagnostics` without repeats of the same message at the same place, in their order.
     static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<Diagnostic>()

@@ -115,7 +115,8 @@ public final class Shell {
 
     func tooLong(bytes: Int, limit: Int) throws {
         let msg = "line \(lineNumber) is too long (\(bytes) bytes; the limit is \(limit)); skipped"
-        try err.write("mondo: \(source.map { "\($0):\(lineNumber): " } ?? "")\(msg)\n")
+        let said = source.map { "\($0):\(lineNumber): line is too long (\(bytes) bytes; the limit is \(limit)); skipped" } ?? msg
+        try err.write("mondo: \(said)\n")
         if format == .json {
             try out.write(JSONValue.object([("question", .string("")), ("answer", .string("")), ("intent", .null), ("facts", .array([])), ("error", .string(msg))]).serialized + "\n")
         }

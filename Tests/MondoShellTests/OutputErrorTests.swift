@@ -112,3 +112,14 @@ struct JSONLineBreakTests {
         #expect(Transcript.oneLine("plain  question") == "plain  question")
     }
 }
+
+/// `mondo lint --pack .` must not trap: the default transcripts folder of a relative pack path.
+@Suite("Errors: relative pack paths")
+struct RelativePackPathTests {
+    @Test func defaultTranscriptsOfDot() {
+        let cwd = FileManager.default.currentDirectoryPath
+        let parent = ((cwd as NSString).standardizingPath as NSString).deletingLastPathComponent
+        #expect(Authoring.defaultTranscripts(packDirectory: ".") == (parent as NSString).appendingPathComponent("Transcripts"))
+        #expect(Authoring.defaultTranscripts(packDirectory: "/a/Intents") == "/a/Transcripts")
+    }
+}

@@ -7,7 +7,10 @@ import MondoCore
 public enum Authoring {
     /// `Transcripts/` beside the pack directory (the pack's parent folder).
     public static func defaultTranscripts(packDirectory: String) -> String {
-        let parent = (packDirectory as NSString).standardizingPath as NSString
+        // Made absolute first: Foundation traps taking the parent of "." (`--pack .`).
+        let absolute = packDirectory.hasPrefix("/") ? packDirectory
+            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(packDirectory)
+        let parent = (absolute as NSString).standardizingPath as NSString
         return (parent.deletingLastPathComponent as NSString).appendingPathComponent("Transcripts")
     }
 

@@ -12,7 +12,7 @@ struct ErrorMessageTests {
     @Test func dashFOfADirectory() throws {
         let dir = try Mondo.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try Mondo.run(["-f", dir])
+        let r = try Mondo.run(["-f", dir, "--pack", Mondo.fixture("mini")])
         #expect(r.status == 2)
         #expect(r.stderr == "mondo: cannot read '\(dir)': Is a directory\n")
         #expect(r.stdout.isEmpty)
@@ -38,9 +38,10 @@ struct ErrorMessageTests {
         let dir = try Mondo.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = dir + "/a.transcript"
-        try "> \(Self.q)\n".write(toFile: t, atomically: true, encoding: .utf8)
+        try "> How many Japanese tourists visited Viet Nam in 2024?\n".write(toFile: t, atomically: true, encoding: .utf8)
+        let pack = ["--pack", Mondo.fixture("mini")]
         for args in [["-c", Self.q], ["test", t], ["lint", "--transcripts", t], ["coverage", t], ["robustness", t]] {
-            let r = try Mondo.run(args, cwd: Mondo.root, stdoutPath: "/dev/full")
+            let r = try Mondo.run(args + pack, stdoutPath: "/dev/full")
             #expect(r.status == 1, "\(args)")
             #expect(r.stderr == "mondo: cannot write output: No space left on device\n", "\(args): \(r.stderr)")
         }
@@ -65,7 +66,7 @@ struct ErrorMessageTests {
             chmod(dir, 0o755)
             try? FileManager.default.removeItem(atPath: dir)
         }
-        let r = try Mondo.run(["test", "--update", t], cwd: Mondo.root)
+        let r = try Mondo.run(["test", "--update", t, "--pack", Mondo.fixture("mini")])
         #expect(r.status == 1)
         let reason = asRoot ? "Operation not permitted|Permission denied" : "Permission denied"
         #expect(r.stderr.range(of: "^mondo: cannot write '\(t)': (\(reason))\n$", options: .regularExpression) != nil, "\(r.stderr)")
@@ -95,7 +96,7 @@ struct ErrorMessageTests {
         let dir = try Mondo.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Data([0x3E, 0x20, 0x68, 0x69, 0x00, 0x0A]).write(to: URL(fileURLWithPath: dir + "/bin.transcript"))
-        let r = try Mondo.run(["test", dir + "/bin.transcript", dir + "/none.transcript"], cwd: Mondo.root)
+        let r = try Mondo.run(["test", dir + "/bin.transcript", dir + "/none.transcript", "--pack", Mondo.fixture("mini")])
         #expect(r.status == 2)
         #expect(r.stderr.contains("\(dir)/bin.transcript:1:5: error: file contains a NUL byte (this looks like a binary file, not text)\n> hi\u{2400}\n    ^\n"), "\(r.stderr)")
         #expect(r.stderr.contains("\(dir)/none.transcript: error: cannot read: No such file or directory\n"))
@@ -107,7 +108,7 @@ struct ErrorMessageTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "\(Self.q)\n{broken\n".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
         try Data([0x61, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: dir + "/b.txt"))
-        let r = try Mondo.run(["-f", dir + "/a.txt", "-f", dir + "/b.txt"], cwd: Mondo.root)
+        let r = try Mondo.run(["-f", dir + "/a.txt", "-f", dir + "/b.txt", "--pack", Mondo.fixture("mini")])
         #expect(r.status == 0)
         #expect(r.stderr == "mondo: \(dir)/a.txt:2: not valid JSON; answered as plain text\nmondo: \(dir)/b.txt:1: invalid UTF-8 replaced\n", "\(r.stderr)")
     }

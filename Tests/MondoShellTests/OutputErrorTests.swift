@@ -121,5 +121,6 @@ struct RelativePackPathTests {
         let parent = ((cwd as NSString).standardizingPath as NSString).deletingLastPathComponent
         #expect(Authoring.defaultTranscripts(packDirectory: ".") == (parent as NSString).appendingPathComponent("Transcripts"))
         #expect(Authoring.defaultTranscripts(packDirectory: "/a/Intents") == "/a/Transcripts")
+        #expect(Authoring.defaultTranscripts(packDirectory: "Intents") == "Transcripts")
     }
 }

@@ -1,4 +1,5 @@
 /// A position in a user's file: 1-based line and column (column counted in Unicode scalars).
+/// Line 0 stands for the file as a whole (a file that cannot be read): it prints as the path alone.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// The file path as the user gave it (or as found in the pack directory).
     public var path: String
@@ -14,8 +15,8 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `path:line:column`.
-    public var description: String { "\(path):\(line):\(column)" }
+    /// `path:line:column`, or `path` alone for line 0 (the whole file).
+    public var description: String { line < 1 ? path : "\(path):\(line):\(column)" }
 }
 
 /// One finding about a user's file, printed in compiler style:
@@ -25,7 +26,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 ///     facts: [visitors_2018]
 ///             ^
 /// ```
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// How serious a finding is.
     public enum Severity: String, Sendable, Hashable, Comparable {
         /// Information for the author that needs no change (`mondo lint` counts notes apart).
@@ -41,15 +42,61 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     /// One sentence, lowercase start, no final period.
     public var message: String
-    /// The text of the offending source line, without its newline, when known.
+    /// The text of the offending source line, without its newline, when known. A line longer
+    /// than ``excerptLimit`` is kept as a window of ``excerptWidth`` columns around the column,
+    /// with `…` where it was cut.
     public var sourceLine: String?
+    /// The caret's column within `sourceLine` when the line was cut to a window (else the
+    /// location's column).
+    var excerptColumn: Int?
 
-    /// Creates a diagnostic.
+    /// Lines up to this many Unicode scalars are shown whole.
+    public static let excerptLimit = 120
+    /// How many columns of a longer line are shown around the caret.
+    public static let excerptWidth = 100
+
+    /// Creates a diagnostic; a `sourceLine` longer than ``excerptLimit`` is cut to a window
+    /// around the location's column.
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
-        self.sourceLine = sourceLine
+        if let sourceLine, let location, sourceLine.utf8.count > Self.excerptLimit,
+           sourceLine.unicodeScalars.count > Self.excerptLimit {
+            let (text, column) = Self.excerpt(Array(sourceLine.unicodeScalars), column: location.column)
+            self.sourceLine = text
+            self.excerptColumn = column
+        } else {
+            self.sourceLine = sourceLine
+        }
+    }
+
+    /// Creates a diagnostic whose source line is already cut (see ``excerpt(_:column:)``).
+    init(_ severity: Severity, _ message: String, at location: SourceLocation, excerpt: (text: String, column: Int)) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.sourceLine = excerpt.text
+        self.excerptColumn = excerpt.column == location.column ? nil : excerpt.column
+    }
+
+    /// The part of a line shown under a diagnostic at `column` (1-based, in scalars): the whole
+    /// line when it is at most ``excerptLimit`` scalars long, else ``excerptWidth`` scalars
+    /// around the column with `…` at each cut end, and the caret's column in that text.
+    static func excerpt(_ scalars: some RandomAccessCollection<Unicode.Scalar>, column: Int) -> (text: String, column: Int) {
+        let count = scalars.count
+        func text(_ r: Range<Int>) -> String {
+            let lo = scalars.index(scalars.startIndex, offsetBy: r.lowerBound)
+            let hi = scalars.index(scalars.startIndex, offsetBy: r.upperBound)
+            return String(String.UnicodeScalarView(scalars[lo..<hi]))
+        }
+        guard count > excerptLimit else { return (text(0..<count), column) }
+        let at = min(max(0, column - 1), count)
+        var start = max(0, at - excerptWidth / 2)
+        let end = min(count, start + excerptWidth)
+        start = max(0, min(start, end - excerptWidth))
+        let head = start > 0 ? "…" : "", tail = end < count ? "…" : ""
+        return (head + text(start..<end) + tail, at - start + 1 + (start > 0 ? 1 : 0))
     }
 
     /// The compiler-style rendering: `path:line:column: error: message`, then the source line and a caret.
@@ -57,25 +104,79 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         var head = ""
         if let location { head = "\(location): " }
         head += "\(severity.rawValue): \(message)"
-        guard let sourceLine, let location else { return head }
-        let prefix = sourceLine.unicodeScalars.prefix(max(0, location.column - 1))
+        guard let sourceLine, let location, location.line > 0 else { return head }
+        let column = excerptColumn ?? location.column
+        let prefix = sourceLine.unicodeScalars.prefix(max(0, column - 1))
         // Keep tabs so the caret lines up under the column in a terminal.
         let pad = String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " }))
         return head + "\n" + sourceLine + "\n" + pad + "^"
     }
 }
 
-/// Thrown when a pack cannot be loaded; carries every error found (and any warnings).
+/// Thrown when a pack (or a transcript) cannot be loaded; carries every error found (and any warnings).
 public struct PackError: Error, Sendable, CustomStringConvertible {
     /// All findings, errors first in file order.
     public var diagnostics: [Diagnostic]
+    /// What the count line names: "the pack", or a transcript's path.
+    public var subject: String
     /// Creates the error from the loader's findings.
-    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-    /// The findings, one per paragraph, followed by a count line.
+    public init(diagnostics: [Diagnostic], subject: String = "the pack") {
+        self.diagnostics = diagnostics
+        self.subject = subject
+    }
+    /// The findings, one per paragraph (at most ``Diagnostic/perFileLimit`` per file, see
+    /// ``Diagnostic/render(_:perFile:)``), followed by a count line: `3 errors in the pack`.
     public var description: String {
         let errors = diagnostics.filter { $0.severity == .error }.count
-        return diagnostics.map(\.description).joined(separator: "\n")
-            + "\n\(errors) error\(errors == 1 ? "" : "s") in the pack"
+        return Diagnostic.render(diagnostics).joined(separator: "\n")
+            + "\n\(errors) error\(errors == 1 ? "" : "s") in \(subject)"
+    }
+}
+
+extension Diagnostic {
+    /// How many findings about one file are printed before the rest are summed up in a note.
+    public static let perFileLimit = 20
+
+    /// The printed form of `diagnostics`, in their order: each one's ``description``, but only
+    /// the first `perFile` of each file; after the last shown for a file that has more comes
+    /// `PATH: note: … and 149,980 more errors in this file (the first 20 are shown)`.
+    public static func render(_ diagnostics: [Diagnostic], perFile: Int = perFileLimit) -> [String] {
+        var total: [String: Int] = [:]
+        for d in diagnostics { if let p = d.location?.path { total[p, default: 0] += 1 } }
+        guard total.values.contains(where: { $0 > perFile }) else { return diagnostics.map(\.description) }
+        var shown: [String: Int] = [:]
+        var hidden: [String: [Severity: Int]] = [:]
+        for d in diagnostics {
+            guard let p = d.location?.path, total[p]! > perFile else { continue }
+            shown[p, default: 0] += 1
+            if shown[p]! > perFile { hidden[p, default: [:]][d.severity, default: 0] += 1 }
+        }
+        shown = [:]
+        var out: [String] = []
+        for d in diagnostics {
+            guard let p = d.location?.path else { out.append(d.description); continue }
+            shown[p, default: 0] += 1
+            let n = shown[p]!
+            if n <= perFile { out.append(d.description) }
+            if n == perFile, let more = hidden[p] {
+                let parts = [Severity.error, .warning, .note].compactMap { sev in
+                    more[sev].map { "\(grouped($0)) more \(sev.rawValue)\($0 == 1 ? "" : "s")" }
+                }
+                out.append("\(p): note: … and \(parts.joined(separator: " and ")) in this file (the first \(perFile) are shown)")
+            }
+        }
+        return out
+    }
+
+    /// `149980` as `149,980`.
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return out
     }
 }
 
@@ -107,12 +208,13 @@ public func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
 }
 
 /// The candidate nearest to `word` by ``editDistance(_:_:limit:)``, if one is within `limit`
-/// (ties go to the earliest candidate). Used for "did you mean" suggestions.
+/// (ties go to the earliest candidate). Used for "did you mean" suggestions, so `word` itself is
+/// never the answer (a name that is known but misplaced needs another message, not itself back).
 public func nearest(_ word: String, in candidates: some Sequence<String>, limit: Int = 3) -> String? {
     // Short words get a smaller budget, so "nope" does not become "goal".
     let limit = min(limit, max(1, word.count / 3))
     var best: (String, Int)?
-    for c in candidates {
+    for c in candidates where c != word {
         let d = editDistance(word, c, limit: limit)
         if d <= limit, d < (best?.1 ?? .max) { best = (c, d) }
     }

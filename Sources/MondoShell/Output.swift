@@ -1,4 +1,5 @@
 import Foundation
+import MondoCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,12 +7,42 @@ import Glibc
 /// Where the shell writes. Implementations: ``FileOutput`` (stdout/stderr) and ``BufferOutput`` (tests).
 public protocol OutputSink: AnyObject {
     /// Writes `text` as it is (callers add newlines).
-    /// - Throws: ``OutputClosed`` when the reader has gone away (a closed pipe).
+    /// - Throws: ``OutputError`` when the text cannot be written (the reader has gone away, the
+    ///   disk is full …).
     func write(_ text: String) throws
 }
 
-/// Thrown when output cannot be written any more (EPIPE: the reading end of a pipe closed).
-public struct OutputClosed: Error, Sendable {}
+/// Thrown when output cannot be written; carries the `errno` of the failed `write(2)`.
+///
+/// EPIPE (the reading end of a pipe closed, as with `mondo … | head -1`) is expected: the
+/// command stops quietly. Any other reason (ENOSPC, EIO …) is a real failure that is reported:
+/// see ``report(_:to:)``.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    /// The `errno` value.
+    public var code: Int32
+    /// An output error with `code` (EPIPE when not given: a closed pipe).
+    public init(code: Int32 = EPIPE) { self.code = code }
+    /// True for EPIPE: the reader went away, nothing to report.
+    public var isClosedPipe: Bool { code == EPIPE }
+    /// The operating system's reason, e.g. "No space left on device".
+    public var description: String { SourceFile.reason(code) }
+
+    /// Ends a command whose output failed: a closed pipe stops quietly; any other failure prints
+    /// `mondo: cannot write output: REASON` on `err` (when that still works).
+    /// - Returns: the exit status, 1.
+    @discardableResult
+    public static func report(_ error: Error, to err: OutputSink) -> Int32 {
+        if let e = error as? OutputError {
+            if !e.isClosedPipe { try? err.write("mondo: cannot write output: \(e)\n") }
+        } else {
+            try? err.write("mondo: \(FileErrors.reason(error))\n")
+        }
+        return 1
+    }
+}
+
+/// The former name of ``OutputError``, from when every write error was taken for a closed pipe.
+public typealias OutputClosed = OutputError
 
 /// Writes to a file descriptor, unbuffered, retrying partial writes and EINTR.
 public final class FileOutput: OutputSink {
@@ -24,7 +55,7 @@ public final class FileOutput: OutputSink {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw OutputClosed()
+                throw OutputError(code: errno)
             }
             bytes = bytes.dropFirst(n)
         }

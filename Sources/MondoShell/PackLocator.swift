@@ -1,4 +1,8 @@
 import Foundation
+import MondoCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds the shipped knowledge pack when no `--pack` is given.
 public enum PackLocator {
@@ -29,6 +33,20 @@ public enum PackLocator {
     public static func find(environment: [String: String], currentDirectory: String, executable: String) -> String? {
         candidates(environment: environment, currentDirectory: currentDirectory, executable: executable)
             .first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("pack.yaml")) }
+    }
+
+    /// Why `directory` cannot be used as a pack, or nil when it can: the operating system's
+    /// reason ("No such file or directory", "Not a directory", "Permission denied"), or that it
+    /// holds no `pack.yaml`. For `$MONDO_PACK`, which must name a pack when it is set.
+    public static func problem(with directory: String) -> String? {
+        var st = stat()
+        guard stat(directory, &st) == 0 else { return SourceFile.reason(errno) }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { return SourceFile.reason(ENOTDIR) }
+        let file = (directory as NSString).appendingPathComponent("pack.yaml")
+        guard stat(file, &st) == 0 else {
+            return errno == ENOENT ? "it holds no pack.yaml (not a knowledge pack)" : "\(file): \(SourceFile.reason(errno))"
+        }
+        return nil
     }
 
     /// The running executable's absolute path (`/proc/self/exe`, else `argv[0]`).

@@ -37,7 +37,10 @@ public final class Shell {
     let out: OutputSink
     let err: OutputSink
     var reader: LineReader?
+    /// The line of the current input read (counted from 1 in each ``run(reader:prompt:source:)``).
     var lineNumber = 0
+    /// The input file being read, for warnings (`FILE:LINE: …`); nil for standard input.
+    var source: String?
 
     /// The meta-commands, with their help text.
     public static let commands: [(name: String, args: String, help: String)] = [
@@ -80,9 +83,14 @@ public final class Shell {
     }
 
     /// Reads lines from `reader` until end of input or `:quit`, answering each.
-    /// - Returns: the exit status: 0 normally, 1 when output was closed.
-    public func run(reader: LineReader, prompt: String = "mondo> ") -> Int32 {
+    /// - Returns: the exit status: 0 normally, 1 when output could not be written (a closed pipe
+    ///   quietly; any other reason is printed, see ``OutputError/report(_:to:)``).
+    /// - Parameter source: the name of the file the reader reads (`-f FILE`): warnings about its
+    ///   lines then say `FILE:LINE:`, the line counted within that file.
+    public func run(reader: LineReader, prompt: String = "mondo> ", source: String? = nil) -> Int32 {
         self.reader = reader
+        self.source = source
+        lineNumber = 0
         do {
             if reader.isInteractive { try (screen ?? out).write(banner) }
             loop: while true {
@@ -102,15 +110,16 @@ public final class Shell {
                 }
             }
         } catch {
-            // The reader of our output went away (closed pipe): stop quietly, as head(1) expects.
-            return 1
+            // A closed pipe stops quietly, as head(1) expects; a full disk or an I/O error is said.
+            return OutputError.report(error, to: err)
         }
         return 0
     }
 
     func tooLong(bytes: Int, limit: Int) throws {
         let msg = "line \(lineNumber) is too long (\(bytes) bytes; the limit is \(limit)); skipped"
-        try err.write("mondo: \(msg)\n")
+        let said = source.map { "\($0):\(lineNumber): line is too long (\(bytes) bytes; the limit is \(limit)); skipped" } ?? msg
+        try err.write("mondo: \(said)\n")
         if format == .json {
             try out.write(JSONValue.object([("question", .string("")), ("answer", .string("")), ("intent", .null), ("facts", .array([])), ("error", .string(msg))]).serialized + "\n")
         }
@@ -119,7 +128,7 @@ public final class Shell {
     /// Handles one input line: a meta-command (`:…`) or a question. Blank lines and, outside the
     /// REPL, lines starting with `#` are ignored.
     /// - Returns: false when the session should end (`:quit`).
-    /// - Throws: ``OutputClosed`` when output cannot be written.
+    /// - Throws: ``OutputError`` when output cannot be written.
     public func handle(_ raw: String) throws -> Bool {
         let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if line.isEmpty { return true }
@@ -127,15 +136,19 @@ public final class Shell {
         if line.hasPrefix(":") { return try command(line) }
         if line.hasPrefix("{") || line.hasPrefix("\""), !(reader?.isInteractive ?? false) {
             switch Self.jsonLine(line) {
-            case .question(let q): try ask(q); return true
+            // A question on one line: a line break inside it would not survive :save.
+            case .question(let q): try ask(Transcript.oneLine(q)); return true
             case .reset: context = DialogueContext(); resetsBefore.insert(turns.count); return true
             case .invalid(let why):
-                try err.write("mondo: line \(lineNumber): \(why); answered as plain text\n")
+                try err.write("mondo: \(place)\(why); answered as plain text\n")
             }
         }
         try ask(line)
         return true
     }
+
+    /// Where the current input line is, for warnings: `FILE:LINE: ` or `line N: `.
+    var place: String { source.map { "\($0):\(lineNumber): " } ?? "line \(lineNumber): " }
 
     enum JSONLine { case question(String), reset, invalid(String) }
 

@@ -17,10 +17,11 @@ public enum TranscriptCommand {
     }
 
     /// Runs the transcripts in `paths`.
-    /// - Returns: 0 when every exchange passed, 1 otherwise (2 when a transcript cannot be read or,
-    ///   with `update`, cannot be written: the reason is printed and the file is left as it was).
+    /// - Returns: 0 when every exchange passed (or, with `update`, was rewritten), 1 otherwise
+    ///   (a failure, a transcript `update` cannot write, output that cannot be written), 2 when
+    ///   a transcript cannot be read.
     public static func run(paths: [String], engine: Engine, update: Bool, out: OutputSink, err: OutputSink) -> Int32 {
-        var passed = 0, failed = 0, updated = 0, broken = false
+        var passed = 0, failed = 0, updated = 0, broken = false, unwritten = false
         let files = files(paths)
         do {
             if files.isEmpty { try err.write("mondo: no transcripts found in \(paths.joined(separator: ", "))\n"); return 2 }
@@ -35,8 +36,9 @@ public enum TranscriptCommand {
                 if update && !failures.isEmpty {
                     let text = TranscriptUpdater.update(t, responses: responses)
                     do throws(WriteFailure) { try SafeWrite.replaceContents(of: f, with: text) } catch {
+                        // Not updated: say why, and report its failures as failures.
                         try err.write("mondo: \(error.description)\n")
-                        broken = true
+                        unwritten = true
                         for fl in failures { try out.write(fl.description + "\n") }
                         continue
                     }
@@ -54,8 +56,9 @@ public enum TranscriptCommand {
                 }
             }
             try out.write("\(passed) passed, \(failed) failed" + (update && updated > 0 ? " (\(updated) updated)" : "") + "\n")
-        } catch { return 1 }
+        } catch { return OutputError.report(error, to: err) }
         if broken { return 2 }
+        if unwritten { return 1 }
         return failed == 0 || update ? 0 : 1
     }
 }

@@ -16,6 +16,15 @@ struct PackOptions: ParsableArguments {
     func directory() throws -> String {
         if let pack { return pack }
         let env = ProcessInfo.processInfo.environment
+        // A MONDO_PACK that is set must name a pack: falling back to another would answer from
+        // a pack the user did not choose.
+        if let p = env["MONDO_PACK"], !p.isEmpty {
+            if let why = PackLocator.problem(with: p) {
+                warn("MONDO_PACK is set to '\(p)', which cannot be used: \(why)")
+                throw ExitCode(2)
+            }
+            return p
+        }
         let cwd = FileManager.default.currentDirectoryPath
         let exe = PackLocator.executablePath()
         if let found = PackLocator.find(environment: env, currentDirectory: cwd, executable: exe) { return found }
@@ -95,15 +104,14 @@ struct Ask: ParsableCommand {
         if !questions.isEmpty || !files.isEmpty {
             do {
                 for q in questions { if try !shell.handle(q) { return } }
-            } catch { throw ExitCode(1) }
+            } catch { throw ExitCode(OutputError.report(error, to: FileOutput(fd: 2))) }
             for f in files {
-                let fd = f == "-" ? 0 : open(f, O_RDONLY)
-                guard fd >= 0 else {
-                    warn("cannot open '\(f)': \(String(cString: strerror(errno)))")
-                    throw ExitCode(2)
-                }
-                let reader = StreamLineReader(fileDescriptor: fd, closeWhenDone: f != "-", warning: { warn("\(f): \($0.description)") })
-                let status = shell.run(reader: reader)
+                let fd = try openInput(f)
+                let name = f == "-" ? "<stdin>" : f
+                let reader = StreamLineReader(fileDescriptor: fd, closeWhenDone: f != "-", warning: { w in
+                    if case .invalidUTF8(let line) = w { warn("\(name):\(line): invalid UTF-8 replaced") } else { warn("\(name): \(w.description)") }
+                })
+                let status = shell.run(reader: reader, source: name)
                 if status != 0 { throw ExitCode(status) }
             }
             return
@@ -119,6 +127,24 @@ struct Ask: ParsableCommand {
         (reader as? EditLineReader)?.close()
         if status != 0 { throw ExitCode(status) }
     }
+}
+
+/// Opens a `-f` file for reading (`-` is standard input), or prints `mondo: cannot read 'FILE':
+/// REASON` and exits 2 (a missing or unreadable file, or a directory).
+func openInput(_ f: String) throws -> Int32 {
+    if f == "-" { return 0 }
+    let fd = open(f, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+        warn("cannot read '\(f)': \(SourceFile.reason(errno))")
+        throw ExitCode(2)
+    }
+    var st = stat()
+    if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+        close(fd)
+        warn("cannot read '\(f)': \(SourceFile.reason(EISDIR))")
+        throw ExitCode(2)
+    }
+    return fd
 }
 
 struct Test: ParsableCommand {

@@ -51,7 +51,11 @@ enum Mondo {
     }()
 
     /// Runs mondo with `args`, feeding `input` on stdin; kills it after `timeout` seconds.
-    static func run(_ args: [String], input: Data = Data(), cwd: String? = nil, timeout: Double = 30) throws -> Result {
+    /// - Parameters:
+    ///   - environment: variables set (or, with an empty value, removed) for this run.
+    ///   - stdoutPath: a file standard output goes to instead of a pipe (e.g. `/dev/full`).
+    static func run(_ args: [String], input: Data = Data(), cwd: String? = nil, timeout: Double = 30,
+                    environment: [String: String] = [:], stdoutPath: String? = nil) throws -> Result {
         signal(SIGPIPE, SIG_IGN)
         let exe = try #require(binary, "mondo executable not found next to the test bundle (\(Bundle.main.bundlePath))")
         let p = Process()
@@ -61,15 +65,18 @@ enum Mondo {
         var env = ProcessInfo.processInfo.environment
         env["MONDO_PACK"] = nil
         env["HOME"] = home
+        for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
         p.environment = env
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
         p.standardInput = inPipe
-        p.standardOutput = outPipe
+        if let stdoutPath { p.standardOutput = FileHandle(forWritingAtPath: stdoutPath) } else { p.standardOutput = outPipe }
         p.standardError = errPipe
         let outBox = Box(), errBox = Box()
         let group = DispatchGroup()
         try p.run()
-        DispatchQueue.global().async(group: group) { outBox.set(outPipe.fileHandleForReading.readDataToEndOfFile()) }
+        if stdoutPath == nil {
+            DispatchQueue.global().async(group: group) { outBox.set(outPipe.fileHandleForReading.readDataToEndOfFile()) }
+        }
         DispatchQueue.global().async(group: group) { errBox.set(errPipe.fileHandleForReading.readDataToEndOfFile()) }
         DispatchQueue.global().async {
             try? inPipe.fileHandleForWriting.write(contentsOf: input)
@@ -158,7 +165,7 @@ struct BinaryTests {
     @Test func dashFMissingFile() throws {
         let r = try Mondo.run(["-f", "/nonexistent/questions.txt"])
         #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix("mondo: cannot open '/nonexistent/questions.txt': "))
+        #expect(r.stderr == "mondo: cannot read '/nonexistent/questions.txt': No such file or directory\n")
     }
 
     @Test func brokenPackReportsCompilerStyleErrors() throws {
@@ -176,7 +183,7 @@ struct BinaryTests {
     @Test func missingPackDirectory() throws {
         let r = try Mondo.run(["--pack", "/nonexistent", "-c", "hello"])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: pack directory '/nonexistent' does not exist\n1 error in the pack\n")
+        #expect(r.stderr == "/nonexistent: error: cannot read the pack directory: No such file or directory\n1 error in the pack\n")
     }
 
     @Test func fixturePackAnswers() throws {
@@ -297,7 +304,7 @@ struct BinaryTests {
         try "> \(askJP)\nAbout 9 Japanese people visited Viet Nam in 2024.\n".write(toFile: real, atomically: true, encoding: .utf8)
         #expect(chmod(real, 0o444) == 0)
         let ro = try Mondo.run(["test", "--update", real])
-        #expect(ro.status == 2)
+        #expect(ro.status == 1)
         #expect(ro.stderr.contains("cannot write '\(real)': the file is read-only (mode 444)"), "\(ro.stderr)")
         #expect(try String(contentsOfFile: real, encoding: .utf8).contains("About 9 Japanese"))
     }

@@ -140,7 +140,7 @@ struct PackLoaderTests {
             _ = try Pack.load(from: "/nonexistent/pack")
             Issue.record("loaded a pack that does not exist")
         } catch {
-            #expect(error.description == "error: pack directory '/nonexistent/pack' does not exist\n1 error in the pack")
+            #expect(error.description == "/nonexistent/pack: error: cannot read the pack directory: No such file or directory\n1 error in the pack")
         }
     }
 

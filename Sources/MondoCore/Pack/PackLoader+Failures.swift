@@ -20,7 +20,7 @@ extension PackLoader {
     }
 
     /// Records the fact ids and concept names a file that is not valid YAML appears to define,
-    /// read line by line: `- id: name` lines, and the keys one level under a top-level
+    /// read line by line: `id: name` lines (also `- id: name` and `- {id: name, …}`), and the keys one level under a top-level
     /// `concepts:`. Without this, one syntax error in concepts.yaml became an "unknown concept"
     /// error at every use of every concept.
     mutating func noteDefinitions(inUnparsed text: String) {
@@ -33,8 +33,11 @@ extension PackLoader {
             let key = body.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
             let afterKey = body.dropFirst(key.count)
             if indent == 0 { conceptIndent = key == "concepts" && afterKey.hasPrefix(":") ? .some(nil) : nil; continue }
-            if body.hasPrefix("- id:") || body.hasPrefix("-   id:") {
-                let id = body.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+            // `- id: x`, `id: x` (not the first key), `- {id: x, type: …}`.
+            let item = body.drop { $0 == "-" || $0 == " " || $0 == "{" }
+            if item.hasPrefix("id:") {
+                let value = item.dropFirst(3).prefix { $0 != "," && $0 != "}" && $0 != "#" }
+                let id = value.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
                 if !id.isEmpty { failed.facts.insert(id) }
             }
             guard let level = conceptIndent, !key.isEmpty, afterKey.hasPrefix(":") else { continue }
@@ -60,6 +63,14 @@ extension PackLoader {
         let known = facts.keys.sorted() + failed.facts.sorted()
         return listed.contains { id in
             facts[id] == nil && !failed.facts.contains(id) && nearest(id, in: known, limit: 4) == name
+        }
+    }
+
+    /// The value of `result`, or nil after adding its diagnostic to `diagnostics`.
+    static func ok(_ result: Result<String, Diagnostic>, _ diagnostics: inout [Diagnostic]) -> String? {
+        switch result {
+        case .success(let text): return text
+        case .failure(let d): diagnostics.append(d); return nil
         }
     }
 

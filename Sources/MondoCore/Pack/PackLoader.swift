@@ -68,7 +68,9 @@ struct PackLoader {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw PackError(diagnostics: [Diagnostic(.error, "pack directory '\(directory)' does not exist")])
+            let reason = SourceFile.reason(fm.fileExists(atPath: directory) ? ENOTDIR : ENOENT)
+            throw PackError(diagnostics: [Diagnostic(.error, "cannot read the pack directory: \(reason)",
+                                                     at: SourceLocation(path: directory, line: 0, column: 0))])
         }
         if let doc = read(rel("pack.yaml"), required: true) { readSettings(doc) }
         // Before any term is read: the pack's words may change how terms are normalised.
@@ -85,7 +87,8 @@ struct PackLoader {
             if let doc = read(topicDir + "/" + f, required: true) { readTopic(doc, allowed: ["concepts", "facts", "intents"]) }
         }
         var lexicon = Set<String>()
-        if let data = FileManager.default.contents(atPath: rel("lexicon.txt")) {
+        if FileManager.default.fileExists(atPath: rel("lexicon.txt")),
+           let data = Self.ok(SourceFile.read(rel("lexicon.txt")), &diagnostics).map({ Data($0.utf8) }) {
             // One lowercase word per line; `#` starts a comment line.
             lexicon.reserveCapacity(data.count / 8)
             for line in data.split(separator: 10) where !line.isEmpty && line.first != 35 {
@@ -102,13 +105,12 @@ struct PackLoader {
     }
 
     mutating func read(_ path: String, required: Bool) -> YAMLDocument? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if required { diagnostics.append(Diagnostic(.error, "cannot read '\(path)'")) }
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(Diagnostic(.error, "'\(path)' is not valid UTF-8", at: SourceLocation(path: path, line: 1, column: 1)))
-            return nil
+        // An optional file that is absent is fine; one that exists but cannot be read is not.
+        if !required && !FileManager.default.fileExists(atPath: path) { return nil }
+        let text: String
+        switch SourceFile.read(path) {
+        case .success(let t): text = t
+        case .failure(let d): diagnostics.append(d); return nil
         }
         let doc = YAMLDocument(path: path, text: text, diagnostics: &diagnostics)
         guard doc.root != nil else {
@@ -512,19 +514,15 @@ struct PackLoader {
             }
             // The template must parse, and name only facts and computed values of this intent.
             let answerNode = m["answer"]
-            do {
-                // Plain text: nothing is HTML-escaped. Parsed once here, kept for the engine.
-                templates[intent.id] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + intent.answer)
-            } catch {
-                diagnostics.append(doc.diag(.error, "answer template does not parse: \(error)", at: answerNode))
-            }
+            compileTemplate(intent, node: answerNode, doc: doc)
             for ref in TemplateNames.references(in: intent.answer) {
                 let head = String(ref.split(separator: ".").first ?? "")
                 if head == "" || head == "." || TemplateNames.contextNames.contains(head) { continue }
                 if failed.facts.contains(head) || misspeltInFacts(head, listed: factNodes.map(\.0)) { continue }
                 if !names.contains(head) {
-                    let hint = nearest(head, in: names.filter { n in facts[n] != nil || intent.compute.contains(where: { $0.name == n }) }.sorted() + facts.keys.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? ""
+                    // A fact of the pack that this intent does not list: say so, suggest no other name.
                     let known = facts[head] != nil ? " (add it to this intent's facts)" : ""
+                    let hint = known.isEmpty ? nearest(head, in: names.filter { n in facts[n] != nil || intent.compute.contains(where: { $0.name == n }) }.sorted() + facts.keys.sorted(), limit: 4).map { "; did you mean '\($0)'?" } ?? "" : ""
                     diagnostics.append(doc.diag(.error, "answer names '\(head)', which is not a fact or computed value of this intent\(known)\(hint)", at: answerNode))
                 } else if let fact = facts[head], ref.split(separator: ".").count > 1 {
                     let field = String(ref.split(separator: ".")[1])

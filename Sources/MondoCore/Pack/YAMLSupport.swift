@@ -6,6 +6,14 @@ struct YAMLDocument {
     let path: String
     let lines: [String]
     let root: Node?
+    /// The Unicode scalars of lines too long to show whole, made once per line, so that many
+    /// errors on one long line cost a window each, not a walk along the line each.
+    let longLines = LongLines()
+
+    /// Scalars of long lines, by line index.
+    final class LongLines {
+        var scalars: [Int: [Unicode.Scalar]] = [:]
+    }
 
     /// Parses `text`; a syntax error becomes a diagnostic and `root` is nil.
     init(path: String, text: String, diagnostics: inout [Diagnostic]) {
@@ -60,7 +68,21 @@ struct YAMLDocument {
 
     /// A diagnostic pointing at `node`.
     func diag(_ sev: Diagnostic.Severity, _ msg: String, at node: Node?) -> Diagnostic {
-        Self.diag(sev, msg, path: path, mark: node?.mark.map { ($0.line, $0.column) }, lines: lines)
+        diag(sev, msg, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+    }
+
+    /// A diagnostic at `line`:`column` of this file, with the line (a window of a long line).
+    func diag(_ sev: Diagnostic.Severity, _ msg: String, line: Int, column: Int) -> Diagnostic {
+        let at = SourceLocation(path: path, line: line, column: column)
+        guard line >= 1 && line <= lines.count else { return Diagnostic(sev, msg, at: at) }
+        let text = lines[line - 1]
+        guard text.utf8.count > Diagnostic.excerptLimit else { return Diagnostic(sev, msg, at: at, sourceLine: text) }
+        let scalars: [Unicode.Scalar]
+        if let known = longLines.scalars[line] { scalars = known } else {
+            scalars = Array(text.unicodeScalars)
+            longLines.scalars[line] = scalars
+        }
+        return Diagnostic(sev, msg, at: at, excerpt: Diagnostic.excerpt(scalars, column: column))
     }
 }
 

@@ -93,12 +93,14 @@ public enum LanguageFile {
     /// - Complexity: linear in the size of the file.
     public static func read(path: String) throws(PackError) -> LanguageChange {
         var diagnostics: [Diagnostic] = []
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw PackError(diagnostics: [Diagnostic(.error, "cannot read '\(path)'")])
+        let text: String
+        switch SourceFile.read(path) {
+        case .success(let t): text = t
+        case .failure(let d): throw PackError(diagnostics: [d], subject: path)
         }
         let doc = YAMLDocument(path: path, text: text, diagnostics: &diagnostics)
         let change = read(doc, diagnostics: &diagnostics)
-        if diagnostics.contains(where: { $0.severity == .error }) { throw PackError(diagnostics: diagnostics) }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw PackError(diagnostics: diagnostics, subject: path) }
         return change
     }
 

@@ -48,7 +48,9 @@ public struct Transcript: Sendable {
                 continue
             }
             if line.hasPrefix("@") {
-                let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+                // `@intent ID`: a directive and its argument, split at the first space or tab.
+                let body = line.trimmingCharacters(in: .whitespaces)
+                let parts = body.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
                 switch parts[0] {
                 case "@reset": pendingReset = true; continue
                 case "@decline", "@intent":
@@ -72,17 +74,26 @@ public struct Transcript: Sendable {
             if exchanges[exchanges.count - 1].expected.isEmpty { exchanges[exchanges.count - 1].expectedLine = n }
             exchanges[exchanges.count - 1].expected.append(line)
         }
-        if !diags.isEmpty { throw PackError(diagnostics: diags) }
+        if !diags.isEmpty { throw PackError(diagnostics: diags, subject: path) }
         return Transcript(path: path, exchanges: exchanges, lines: lines)
     }
 
     /// Reads and parses a transcript file.
-    /// - Throws: ``PackError`` when the file cannot be read or does not parse.
+    /// - Throws: ``PackError`` when the file cannot be read (`path: error: cannot read: REASON`,
+    ///   the operating system's reason), is not UTF-8 text or holds a NUL byte (the place of the
+    ///   first bad byte, with a caret), or does not parse.
     public static func load(path: String) throws(PackError) -> Transcript {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw PackError(diagnostics: [Diagnostic(.error, "cannot read transcript '\(path)'")])
+        switch SourceFile.read(path, rejectNUL: true) {
+        case .success(let text): return try parse(text, path: path)
+        case .failure(let d): throw PackError(diagnostics: [d], subject: path)
         }
-        return try parse(text, path: path)
+    }
+
+    /// `question` on one line: line breaks (and tabs) become spaces, so that a question asked
+    /// with a line break in it (a JSON `"who is\nthe ambassador"`) is saved as one `> ` line.
+    public static func oneLine(_ question: String) -> String {
+        guard question.contains(where: { $0.isNewline || $0 == "\t" }) else { return question }
+        return question.split(whereSeparator: { $0.isNewline || $0 == "\t" || $0 == " " }).joined(separator: " ")
     }
 
     /// Renders a conversation as transcript text that replays as it is.
@@ -92,7 +103,7 @@ public struct Transcript: Sendable {
         var out = header.map { "# " + $0 + "\n\n" } ?? ""
         for (n, t) in turns.enumerated() {
             if resetsBefore.contains(n), n > 0 { out += "@reset\n" }
-            out += "> \(t.question)\n"
+            out += "> \(oneLine(t.question))\n"
             if t.response.intent == nil { out += "@decline\n" } else { out += "@intent \(t.response.intent!)\n" }
             out += t.response.answer + "\n\n"
         }

@@ -7,7 +7,12 @@ import MondoCore
 public enum Authoring {
     /// `Transcripts/` beside the pack directory (the pack's parent folder).
     public static func defaultTranscripts(packDirectory: String) -> String {
-        let parent = (packDirectory as NSString).standardizingPath as NSString
+        // Foundation traps taking the parent of "." (`--pack .`): such a path is made absolute.
+        var path = (packDirectory as NSString).standardizingPath
+        if ["", ".", ".."].contains((path as NSString).lastPathComponent) {
+            path = ((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path) as NSString).standardizingPath
+        }
+        let parent = path as NSString
         return (parent.deletingLastPathComponent as NSString).appendingPathComponent("Transcripts")
     }
 

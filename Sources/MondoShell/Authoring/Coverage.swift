@@ -98,6 +98,6 @@ public struct CoverageReport {
             let report = CoverageReport(files: files, engine: engine, turns: replay.turns)
             try out.write(format == .json ? report.json.serialized + "\n" : report.text)
             return replay.problems.isEmpty ? 0 : 2
-        } catch { return 1 }
+        } catch { return OutputError.report(error, to: err) }
     }
 }

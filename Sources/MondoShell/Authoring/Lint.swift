@@ -142,8 +142,11 @@ public enum Lint {
         return sorted(out)
     }
 
+    /// `ds` without repeats, by file and position (findings without a place last).
     static func sorted(_ ds: [Diagnostic]) -> [Diagnostic] {
-        ds.enumerated().sorted { a, b in
+        var seen = Set<Diagnostic>()
+        let ds = ds.filter { seen.insert($0).inserted }
+        return ds.enumerated().sorted { a, b in
             switch (a.element.location, b.element.location) {
             case let (x?, y?):
                 if x.path != y.path { return x.path < y.path }
@@ -158,19 +161,21 @@ public enum Lint {
         }.map(\.element)
     }
 
-    /// Prints every finding and a summary line (`N errors, N warnings in DIR`; `, N notes` is added
-    /// before `in` when there are notes).
+    /// Prints every finding (at most ``Diagnostic/perFileLimit`` per file, then a note with how
+    /// many more there are) and a summary line counting all of them (`N errors, N warnings in
+    /// DIR`; `, N notes` is added before `in` when there are notes).
     /// - Returns: 1 when there are errors, 0 otherwise.
-    public static func run(packDirectory: String, transcripts: [String]?, out: OutputSink) -> Int32 {
+    /// - Parameter err: where a failure to write `out` is reported (standard error by default).
+    public static func run(packDirectory: String, transcripts: [String]?, out: OutputSink, err: OutputSink = FileOutput(fd: 2)) -> Int32 {
         let ds = findings(packDirectory: packDirectory, transcripts: transcripts)
         let errors = ds.filter { $0.severity == .error }.count
         let notes = ds.filter { $0.severity == .note }.count
         let warnings = ds.count - errors - notes
         let noteCount = notes == 0 ? "" : ", \(notes) note\(notes == 1 ? "" : "s")"
         do {
-            for d in ds { try out.write(d.description + "\n") }
+            for d in Diagnostic.render(ds) { try out.write(d + "\n") }
             try out.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(noteCount) in \(packDirectory)\n")
-        } catch { return 1 }
+        } catch { return OutputError.report(error, to: err) }
         return errors > 0 ? 1 : 0
     }
 }

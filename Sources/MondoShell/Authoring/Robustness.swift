@@ -122,6 +122,6 @@ public struct RobustnessReport {
                 return 1
             }
             return 0
-        } catch { return 1 }
+        } catch { return OutputError.report(error, to: err) }
     }
 }

@@ -132,3 +132,13 @@ struct LintChecksTests {
         ], "\(ds)")
     }
 }
+
+/// The packs we ship lint without errors (warnings and notes allowed): an overlap between two
+/// intents, or any other error a pack change brings, fails here rather than in a user's hands.
+@Suite("shipped packs lint clean") struct ShippedPacksLintTests {
+    @Test(arguments: ["/Intents", "/Examples/normans/Intents"])
+    func noErrors(pack: String) {
+        let errors = Lint.findings(packDirectory: Paths.root + pack, transcripts: nil).filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
+    }
+}

@@ -21,6 +21,14 @@ struct TemplateErrorTests {
             """])
     }
 
+    @Test func anUnclosedSectionOfAnUnknownNameIsOneError() throws {
+        let p = try TempPack(["topics/a.yaml": topic(answer: "\"{{#items}} {{jp.display}} people.\"")])
+        defer { p.remove() }
+        let errs = p.errors()
+        #expect(errs.count == 1, "\(errs)")
+        #expect(errs.first?.message.contains("'{{#items}}' is never closed") == true)
+    }
+
     @Test func unclosedSectionInABlockScalar() throws {
         let p = try TempPack(["topics/a.yaml": topic(answer: "|\n      {{jp.display}} people.\n      {{#jp}}x {{^jp}}y{{/jp}}\n")])
         defer { p.remove() }

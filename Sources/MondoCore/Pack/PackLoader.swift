@@ -514,8 +514,8 @@ struct PackLoader {
             }
             // The template must parse, and name only facts and computed values of this intent.
             let answerNode = m["answer"]
-            compileTemplate(intent, node: answerNode, doc: doc)
-            for ref in TemplateNames.references(in: intent.answer) {
+            let parsed = compileTemplate(intent, node: answerNode, doc: doc)
+            for ref in TemplateNames.references(in: intent.answer) where parsed {
                 let head = String(ref.split(separator: ".").first ?? "")
                 if head == "" || head == "." || TemplateNames.contextNames.contains(head) { continue }
                 if failed.facts.contains(head) || misspeltInFacts(head, listed: factNodes.map(\.0)) { continue }

@@ -106,9 +106,13 @@ enum TemplateErrors {
 extension PackLoader {
     /// Parses an intent's answer template (plain text: nothing is HTML-escaped) and keeps it for
     /// the engine; a template that does not parse is reported at the tag to blame.
-    mutating func compileTemplate(_ intent: Intent, node: Node?, doc: YAMLDocument) {
+    /// - Returns: whether it parsed (when it did not, the names in it are not checked: one
+    ///   mistake, one error).
+    @discardableResult
+    mutating func compileTemplate(_ intent: Intent, node: Node?, doc: YAMLDocument) -> Bool {
         do {
             templates[intent.id] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + intent.answer)
+            return true
         } catch {
             let (message, tag) = TemplateErrors.problem(in: intent.answer, error: error)
             if let tag, let node, let at = TemplateErrors.location(of: tag, in: intent.answer, node: node, doc: doc) {
@@ -116,6 +120,7 @@ extension PackLoader {
             } else {
                 diagnostics.append(doc.diag(.error, message, at: node))
             }
+            return false
         }
     }
 }

@@ -20,14 +20,14 @@ struct IndependentBinaryTests {
         let r = try Mondo.run(["--independent"], input: Data("\(Self.ask)\n\(Self.followUp)\n".utf8))
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.lines.first == Self.answer)
-        #expect(r.lines.count == 2 && !r.lines[1].contains("620,000"), "\(r.stdout)")
+        #expect(r.lines.count == 2 && !r.line(1).contains("620,000"), "\(r.stdout)")
     }
 
     @Test func aResetLineInAFileStartsAfresh() throws {
         // Without the flag, `:reset` in the input does the same for one place (it prints a line).
         let r = try Mondo.run([], input: Data("\(Self.ask)\n:reset\n\(Self.followUp)\n".utf8))
         #expect(r.lines.count == 3)
-        #expect(r.lines[1] == "Conversation forgotten; the next question starts afresh.")
-        #expect(!r.lines[2].contains("620,000"), "\(r.stdout)")
+        #expect(r.line(1) == "Conversation forgotten; the next question starts afresh.")
+        #expect(!r.line(2).contains("620,000"), "\(r.stdout)")
     }
 }

@@ -154,9 +154,15 @@ public struct Matcher: Sendable {
         let focusIsPerson = a.focusUnit.map { isPersonNoun(a.units[$0].text) } ?? false
         let counted = a.countedUnit
         var out: [Candidate] = []
-        // Only intents sharing a key with the utterance (or the context) can score above zero.
+        // Only intents sharing a key with the utterance (or the context) can score above zero;
+        // a key most intents share does not reach them by itself (`commonKeyPostings`).
         var reachable = Set<Int>()
-        for k in Set(a.units.flatMap { $0.keys + $0.relatives.map(\.key) }).union(contextKeys) { for p in index.postings[k] ?? [] { reachable.insert(p) } }
+        var common: [[Int]] = []
+        for k in Set(a.units.flatMap { $0.keys + $0.relatives.map(\.key) }).union(contextKeys) {
+            guard let postings = index.postings[k] else { continue }
+            if postings.count > policy.commonKeyPostings { common.append(postings) } else { reachable.formUnion(postings) }
+        }
+        if reachable.isEmpty { for postings in common { reachable.formUnion(postings.prefix(policy.commonKeyPostings)) } }
         for pos in reachable.sorted() {
             let intent = pack.intents[pos]
             let ci = index.intents[pos]

@@ -94,6 +94,18 @@ public struct ScoringPolicy: Sendable {
     /// Intents of the chosen topic above this score join a summary answer.
     public var summaryScore = 0.3
 
+    // MARK: Which intents are scored at all
+
+    /// A key (a word stem or concept) shared by more intents than this does not by itself bring
+    /// them to be scored: like a stop word in a search engine, it says too little to choose
+    /// among them, and scoring them all would make every question cost as much as the pack is
+    /// large. The intents a question reaches through its rarer keys are still scored with it.
+    /// When a question (with its dialogue context) has only such keys, the first this many
+    /// intents of each are scored, so a vague question costs a bounded amount and is declined
+    /// or answered among them. The packs shipped have no key this common (their largest is
+    /// about 190 intents), so for them every intent sharing a key is scored.
+    public var commonKeyPostings = 256
+
     // MARK: Facts found by their names (comparisons and time between two events)
 
     /// A fact's own label words, in the vocabulary that finds it for a comparison.

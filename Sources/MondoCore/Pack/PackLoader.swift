@@ -52,6 +52,8 @@ struct PackLoader {
     var conceptRefs: [(name: String, node: Node, doc: YAMLDocument)] = []
     var facts: [String: Fact] = [:]
     var intents: [Intent] = []
+    /// Positions in `intents` by id, for the duplicate check (a linear search made loading quadratic).
+    var intentIndex: [String: Int] = [:]
     var intentNodes: [(Intent, Node, YAMLDocument)] = []
     var settings = PackSettings()
     var templates: [String: MustacheTemplate] = [:]
@@ -412,7 +414,7 @@ struct PackLoader {
         if !id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" || $0 == "." }) {
             diagnostics.append(doc.diag(.error, "intent id '\(id)' may only use lowercase letters, digits, '_' and '.'", at: m["id"]))
         }
-        if let prev = intents.first(where: { $0.id == id }) {
+        if let prev = intentIndex[id].map({ intents[$0] }) {
             diagnostics.append(doc.diag(.error, "intent '\(id)' is already defined at \(prev.location.map(\.description) ?? "?")", at: m["id"])); return
         }
         var ask = Set<QuestionKind>()
@@ -481,6 +483,7 @@ struct PackLoader {
             default: diagnostics.append(doc.diag(.error, "yesno must be yes or no, not '\(yn)'", at: m["yesno"]))
             }
         }
+        intentIndex[withPolarity.id] = intents.count
         intents.append(withPolarity)
         intentNodes.append((withPolarity, node, doc))
     }

@@ -171,11 +171,16 @@ def measure_mondo(mondo, data, timeout):
     pack = os.path.join(data, "mondo")
     qs = [line.rstrip("\n").split("\t") for line in open(os.path.join(data, "questions.tsv"), encoding="utf-8")]
     # 1. whole process, start-up to first answer
-    wall, rc, out, err, to = run([mondo, "--pack", pack, "-c", qs[0][0]], left(), env)
+    timev = ["/usr/bin/time", "-v"] if os.path.exists("/usr/bin/time") else []
+    wall, rc, out, err, to = run(timev + [mondo, "--pack", pack, "-c", qs[0][0]], left(), env)
     if to:
         notes.append("start-up run timed out")
         return res, notes
     res["load_s"] = wall
+    m = MAXRSS.search(err)
+    if m:  # peak RSS of load + one answer; replaced by the batch's below when that finishes
+        res["rss_mb"] = int(m.group(1)) / 1024
+        notes.append("RSS of the start-up run only")
     m = TIMING.search(err)
     if m:
         res["pack_load_s"], res["compile_s"] = float(m.group(1)), float(m.group(2))
@@ -187,10 +192,8 @@ def measure_mondo(mondo, data, timeout):
         notes.append("empty-file run " + ("timed out" if to else f"failed rc={rc}: {err.strip()[:120]}"))
         return res, notes
     # 3. the batch, under /usr/bin/time -v for the peak RSS
-    cmd = [mondo, "--pack", pack, "--independent", "-f", os.path.join(data, "questions.txt")]
-    if os.path.exists("/usr/bin/time"):
-        cmd = ["/usr/bin/time", "-v"] + cmd
-    else:
+    cmd = timev + [mondo, "--pack", pack, "--independent", "-f", os.path.join(data, "questions.txt")]
+    if not timev:
         notes.append("no /usr/bin/time: no RSS")
     batch, rc, out, err, to = run(cmd, left(), env)
     if to:
@@ -199,6 +202,7 @@ def measure_mondo(mondo, data, timeout):
     m = MAXRSS.search(err)
     if m:
         res["rss_mb"] = int(m.group(1)) / 1024
+        notes.remove("RSS of the start-up run only")
     lines = out.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

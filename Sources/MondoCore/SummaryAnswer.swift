@@ -33,7 +33,7 @@ extension Engine {
         // For a summary, a require group the subject does not meet is no obstacle: the topic is.
         func usable(_ c: Candidate) -> Bool {
             let i = pack.intents[c.intent]
-            return (c.blocked == nil || c.blocked!.hasPrefix("needs ")) && i.compute.isEmpty && i.ask != [.yesno]
+            return (c.block == nil || c.block == .require) && i.compute.isEmpty && i.ask != [.yesno]
         }
         guard let top = cands.first(where: { usable($0) && $0.score >= matcher.threshold }) else { return nil }
         let topicID = pack.intents[top.intent].id

@@ -255,6 +255,24 @@ struct MatcherBlockTests {
         #expect(c?.blocked?.hasPrefix("excluded by") == true, "\(c?.blocked ?? "nil")")
     }
 
+    /// Block texts are built only for the candidates shown; everything else is the same as when
+    /// every candidate is described.
+    @Test(arguments: ["How many Japanese people visited Viet Nam in 2019?", "Why did Japanese people visit Viet Nam in 2024?",
+                      "what does he say about tourism", "who leads the communist party and who is the prime minister"])
+    func describingOnlyTheTopChangesNoStanding(q: String) {
+        let e = shippedEngine
+        let a = e.analyse(q)
+        let some = e.matcher.candidates(for: a), all = e.matcher.candidates(for: a, describeAll: true)
+        #expect(some.map(\.intent) == all.map(\.intent))
+        #expect(some.map(\.fit) == all.map(\.fit))
+        #expect(some.map(\.block) == all.map(\.block))
+        #expect(some.map(\.userReason) == all.map(\.userReason))
+        let shown = e.matcher.policy.describedCandidates
+        #expect(some.prefix(shown).map(\.blocked) == all.prefix(shown).map(\.blocked))
+        #expect(some.dropFirst(shown).allSatisfy { $0.blocked == nil || $0.blocked == "" })
+        #expect(all.allSatisfy { $0.blocked != "" })
+    }
+
     @Test func unblockedCandidateComesFirst() {
         let e = shippedEngine
         let cands = e.matcher.candidates(for: e.analyse("How many Japanese people visited Viet Nam in 2024?"))

@@ -26,6 +26,6 @@ func ask(_ q: String) -> Response {
 /// The candidate standing of one intent for a question.
 func standing(_ q: String, intent id: String) -> Candidate? {
     let e = shippedEngine
-    let cands = e.matcher.candidates(for: e.analyse(q))
+    let cands = e.matcher.candidates(for: e.analyse(q), describeAll: true)
     return cands.first { e.pack.intents[$0.intent].id == id }
 }

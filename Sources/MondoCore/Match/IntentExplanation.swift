@@ -153,11 +153,12 @@ extension Engine {
         return blocks.contains(where: kind.mine)
     }
 
-    /// The matcher's candidates, with the context's words when the question looks like a follow-up.
+    /// The matcher's candidates, with the context's words when the question looks like a
+    /// follow-up, every one with the texts of its blocks.
     func candidatesExplained(_ a: Analysis, _ context: DialogueContext) -> [Candidate] {
-        guard a.looksLikeFollowUp, let last = context.lastIntent else { return matcher.candidates(for: a) }
+        guard a.looksLikeFollowUp, let last = context.lastIntent else { return matcher.candidates(for: a, describeAll: true) }
         let topic = a.isAnaphoric ? String(last.split(separator: ".").first ?? "") : nil
-        return matcher.candidates(for: a, contextKeys: context.keys, followTopic: topic)
+        return matcher.candidates(for: a, contextKeys: context.keys, followTopic: topic, describeAll: true)
     }
 
     /// The folded question words that match `term`, or nil.

@@ -90,7 +90,7 @@ public enum Block: String, Sendable, Hashable, CaseIterable {
 ///
 /// Complexity: O(keys × postings) to find the intents sharing a key with the utterance, then
 /// O(units) per such intent; intents sharing nothing are never scored (see Benchmarks/).
-public struct Matcher: Sendable {
+public final class Matcher: Sendable {
     /// A score at which an intent accounts for the whole question: a yes/no question it answers
     /// may then be confirmed ("Yes.") when its answer denies nothing.
     public static var coveredScore: Double { ScoringPolicy.standard.coveredScore }
@@ -98,7 +98,7 @@ public struct Matcher: Sendable {
     let pack: Pack
     let index: PackIndex
     /// The weights and adjustments of every score.
-    public var policy = ScoringPolicy.standard
+    public let policy = ScoringPolicy.standard
     /// The score an answer needs (``ScoringPolicy/threshold``).
     public var threshold: Double { policy.threshold }
     /// Taken off the score of an intent whose words do not name the noun a which/what question
@@ -133,7 +133,7 @@ public struct Matcher: Sendable {
     ///   - followTopic: for an utterance that leans on the previous turn (a pronoun, "what about"),
     ///     the intent id prefix (topic) of the previous answer; intents continuing it, or taking a
     ///     require group from the context, get a small bonus instead of a penalty.
-    public func candidates(for a: Analysis, contextKeys: Set<String> = [], followTopic: String? = nil) -> [Candidate] {
+    public func candidates(for a: Analysis, contextKeys: Set<String> = [], followTopic: String? = nil, describeAll: Bool = false) -> [Candidate] {
         // Numbers ("ten World Heritage sites?", "more than 700,000") are claims or slot values:
         // like function words tagged by a concept ("more" ~grow) they count only when they help.
         let content = a.contentUnits.filter { $0.number == nil || !$0.concepts.isEmpty }
@@ -153,7 +153,8 @@ public struct Matcher: Sendable {
         let mainKeys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
         let focusIsPerson = a.focusUnit.map { isPersonNoun(a.units[$0].text) } ?? false
         let counted = a.countedUnit
-        var out: [Candidate] = []
+        let q = QuestionKeys(weights: weights, total: total, contentKeys: contentKeys, stopKeys: stopKeys, stopWeights: stopWeights,
+                             keysPresent: keysPresent, mainKeys: mainKeys, focusIsPerson: focusIsPerson, counted: counted)
         // Only intents sharing a key with the utterance (or the context) can score above zero;
         // a key most intents share does not reach them by itself (`commonKeyPostings`).
         var reachable = Set<Int>()
@@ -163,211 +164,7 @@ public struct Matcher: Sendable {
             if postings.count > policy.commonKeyPostings { common.append(postings) } else { reachable.formUnion(postings) }
         }
         if reachable.isEmpty { for postings in common { reachable.formUnion(postings.prefix(policy.commonKeyPostings)) } }
-        for pos in reachable.sorted() {
-            let intent = pack.intents[pos]
-            let ci = index.intents[pos]
-            var blocked: String?
-            var userReason: String?
-            var fromContext = 0
-            // An entity the intent does not know about (checked first: it is the most telling reason).
-            var entityReason: (String, String)?
-            var entityContrast = false
-            var block: Block?
-            var gap: Block?
-            for e in a.entities where !ci.scope.contains(e.concept) {
-                // "Did Hal lead the conquest?" of an intent whose fact names the leader: the
-                // answer is a "No" that names the right one, not a decline.
-                if a.kind == .yesno, intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, e.entityClass) } ?? false }) { continue }
-                // "Did Richard conquer Sicily?" of an intent whose scope has another place the
-                // question leaves out (Cyprus): a substitution the facts contradict — when the
-                // document knows the substitute; of one it never mentions it says nothing.
-                // Countries and nationalities stay out: another country's figure is another
-                // question ("Did Spain's output grow?" of France's), not a contradiction.
-                if a.kind == .yesno, index.knownEntities.contains(e.concept), Self.contrastClasses.contains(e.entityClass), ci.scope.contains(where: { s in
-                    s != e.concept && pack.concepts[s]?.entityClass == e.entityClass && !a.entities.contains { $0.concept == s }
-                }) { entityContrast = true; continue }
-                // "Tokyo pledged …", "the head of government from Tokyo": a place of a country
-                // (`of:` in concepts.yaml) acting, owning or sending stands for that country, for an
-                // intent about the country that names no place of its own.
-                if standsForCountry(e, a), let country = pack.concepts[e.concept]?.of, ci.scope.contains(country),
-                   !ci.scope.contains(where: { pack.concepts[$0]?.entityClass == "place" }) { continue }
-                // A nationality is in scope when its country is, and the other way round.
-                if let country = pack.concepts[e.concept]?.country, ci.scope.contains(where: { pack.concepts[$0]?.country == country }) { continue }
-                entityReason = ("does not know about '\(e.concept)' (\(e.entityClass))", "I have nothing on \(displayName(e.concept, typed: a.units[e.unit].text)) for that question.")
-                break
-            }
-            for group in intent.require {
-                if group.contains(where: { matches($0, a, keysPresent) }) { continue }
-                if group.contains(where: { contextKeys.contains(Self.key($0)) }) { fromContext += 1; continue }
-                blocked = "needs \(group.map(pack.written).joined(separator: " or "))"; block = .require
-                break
-            }
-            if let (why, user) = entityReason {
-                if blocked == nil { blocked = why; block = .entity }
-                userReason = user; gap = .entity
-            }
-            if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, mainKeys) }) {
-                blocked = "excluded by '\(pack.written(ex))'"; block = .exclude
-            }
-            // Who did what to whom: a participant in a role the intent's examples give to another
-            // ("Who did Ben swear loyalty to?" of Anna swearing loyalty to Ben). A
-            // yes/no question gets "No" with the facts; any other is declined.
-            if blocked == nil, let conflict = ci.roleConflict(a.roles, strongOnly: a.kind == .yesno) {
-                let frame = conflict.frame
-                if a.kind == .yesno { entityContrast = true }
-                else {
-                    blocked = "role: \(frame.participantText) as \(frame.role.rawValue) of '\(frame.predicateText)': it has \(conflict.reversed ? "the roles the other way round" : "someone else in that role")"
-                    block = frame.role == .possessor ? .possessor : .role; gap = block
-                    userReason = frame.role == .possessor
-                        ? "I have nothing on \(displayName(frame))'s \(frame.predicateText)."
-                        : "I have that only \(conflict.reversed ? "the other way round" : "with someone else in that role"), not with \(displayName(frame)) as the one \(frame.role == .agent ? "acting" : "acted on")."
-                }
-            }
-            // "Which pope blessed the invasion?" of an intent that names no pope: the thing asked
-            // for is not what it gives.
-            // "Which pope blessed the invasion?" of an intent that names no pope: what is asked for
-            // may not be what it gives. A penalty, not a block: a paraphrase may name it otherwise.
-            // A person noun ("which king", "what ruler") asks for a person: any the intent names will do.
-            // A person noun ("which judges …", "which king …") asks for someone named: any person
-            // the intent names (in its scope or as a person fact) will do, and an intent that
-            // names none ("two judges wrote …") has no answer for it however well its words fit.
-            let focusMissed = a.kind != .yesno && !focusIsPerson && a.focusUnit.map { f in !(a.units[f].keys + a.units[f].relatives.map(\.key)).contains { ci.vocab[$0] != nil } } ?? false
-            if blocked == nil, a.kind != .yesno, focusIsPerson, let f = a.focusUnit,
-               !ci.scope.contains(where: { pack.concepts[$0]?.entityClass == "person" }),
-               !intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, "person") } ?? false }) {
-                blocked = "asks for someone (\(a.units[f].text)), and it names no person"
-                userReason = "I have no name for the \(a.units[f].text) you ask about."; block = .noPerson; gap = .noPerson
-            }
-            // "Which country has the most learners?" of an intent whose fact ranks one country
-            // sixth: the document does not say which is first.
-            if blocked == nil, a.kind != .yesno, a.kind != .number || a.focusUnit != nil || a.tokens.first.map({ ["which", "what"].contains($0.text) }) == true,
-               a.assertedRank == 1 {
-                let ranks = intent.facts.compactMap { pack.facts[$0] }.compactMap { f -> (Int, String)? in
-                    if case .rank(let v, _, _) = f.value { return (v, f.label) } else { return nil }
-                }
-                if let (v, label) = ranks.first, !ranks.contains(where: { $0.0 == 1 }) {
-                    blocked = "asks which is first, and its rank fact is number \(v)"
-                    userReason = "It gives only \(label) (number \(v)), not which is first."; block = .rank; gap = .rank
-                }
-            }
-            // "Which five universities take part?" of an intent that only counts them: it can say
-            // how many, not which.
-            if blocked == nil, a.kind == .what, let f = a.focusUnit, asksForMembers(a, focus: f),
-               !intent.facts.isEmpty, intent.compute.isEmpty,
-               intent.facts.allSatisfy({ pack.facts[$0].map { Self.isCount($0.value) } ?? false }) {
-                blocked = "asks which \(a.units[f].text), and its facts only count them"
-                userReason = "I have how many \(a.units[f].text) there are, not which."; block = .members; gap = .members
-            }
-            // "How many kanji …?" of an intent that counts something else: what is counted is
-            // not what it gives.
-            if blocked == nil, let k = counted, !a.units[k].keys.contains(where: { ci.vocab[$0] != nil }) {
-                blocked = "counts something other than “\(a.units[k].text)”"
-                userReason = "I have no figure for the number of \(a.units[k].text)."; block = .counted; gap = .counted
-            }
-            // Something the whole pack declares it has nothing on (births, deaths …), unless this
-            // intent names it in its own patterns.
-            if blocked == nil, let uncovered = pack.settings.notCovered.first(where: { entry in
-                entry.terms.contains { matches($0, a, mainKeys) }
-                    && !entry.terms.contains { t in intent.require.contains { $0.contains(t) } || intent.cues.contains(t) }
-            }) {
-                blocked = "asks about \(uncovered.what) (not_covered in pack.yaml)"
-                userReason = "I have nothing at all on \(uncovered.what)."; block = .notCovered; gap = .notCovered
-            }
-            // "Which city fell to them?" of an intent whose fact names the city: it answers where,
-            // though its author listed only when and what.
-            let namesAnswer = !a.kind.answerClasses.isEmpty && ci.factEntities.contains { e in
-                !a.entities.contains { $0.concept == e } && a.kind.answerClasses.contains(pack.concepts[e]?.entityClass ?? "")
-            }
-            if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind), !namesAnswer {
-                blocked = "answers \(intent.ask.map(\.rawValue).sorted().joined(separator: "/")), not \(a.kind.rawValue) questions"
-                block = .kind
-                userReason = "I have no \(a.kind.answerNoun) for that."; gap = .kind
-            }
-            if blocked == nil {
-                for slot in ["source", "target"] {
-                    guard let want = intent.slots[slot] else { continue }
-                    let wantCountry = index.slotValue(want) ?? want
-                    // A nationality's default reading ("Swedes love jazz") only decides
-                    // between intents of a family that differ by direction.
-                    if let m = a.entities.first(where: { $0.role == slot && ($0.roleIsExplicit || intent.family != nil) }),
-                       let got = index.slotValue(m.concept), got != wantCountry {
-                        blocked = "\(slot) is \(wantCountry), not \(got)"
-                        userReason = "I have that only for the other direction."; block = .direction; gap = .direction
-                    }
-                }
-            }
-            // "What year …?", "on what date …?" of an intent whose facts carry no time at all: it
-            // can say when only in words ("after the Anglo-Saxon period"), not the year asked.
-            if blocked == nil, a.kind == .when, ci.times.isEmpty, intent.compute.isEmpty,
-               a.tokens.contains(where: { $0.text != "time" && index.language.questionNouns[$0.text] == .when }) {
-                blocked = "the question asks for a year or date, and none of its facts has one"
-                userReason = "I have no date for that."; block = .noDate; gap = .noDate
-            }
-            // "When did the war end?" of an intent that knows when it happened or began but names
-            // no end (and "when did it begin?" of one that names only the end): another event.
-            if blocked == nil, a.kind == .when, let phase = a.phases.sorted(by: { $0.rawValue < $1.rawValue }).first(where: { p in
-                !ci.phases.contains(p) && (p == .end || ci.phases.contains(.end))
-            }) {
-                blocked = "asks when something \(phase == .end ? "ended" : "began"), and it names no \(phase.rawValue)"
-                userReason = "I have no date for when that \(phase == .end ? "ended" : "began")."; block = .phase; gap = .phase
-            }
-            var timeConflict = false
-            if blocked == nil, !ci.times.isEmpty {
-                for t in a.times where !ci.numbers.contains(t.year.map(String.init) ?? "-") {
-                    let ok = ci.times.contains { ft in ft.admits(t.ref(defaultYear: ft.year)) }
-                    if !ok {
-                        timeConflict = true
-                        if a.kind != .yesno { blocked = "its facts are not about \(t.words)"; userReason = "I have nothing for \(t.words) on that."; block = .time; gap = .time }
-                        break
-                    }
-                }
-            }
-            // A year asked of facts that carry no time: nothing confirms it ("Who ruled in 1450?"
-            // of an undated fact). Only the document's own present (its reference year and the
-            // one before) goes unchecked, and a year the intent itself mentions.
-            if blocked == nil, ci.times.isEmpty,
-               let t = a.times.first(where: { $0.year != nil && !ci.numbers.contains(String($0.year!)) }),
-               !(pack.settings.thisYear.map { ($0 - 1)...$0 }.map { $0.overlaps(t.ref(defaultYear: 0).years) } ?? false) {
-                blocked = "its facts carry no date to check \(t.words) against"
-                userReason = "I have nothing dated \(t.words) on that."; block = .undated; gap = .undated
-            }
-            var covered = 0.0
-            for (keys, w) in zip(contentKeys, weights) {
-                var v = 0.0
-                for (k, factor) in keys { if let x = ci.vocabIDs[k], x * factor > v { v = x * factor } }
-                covered += w * v
-            }
-            // A function word tagged by a concept ("more" ~grow) counts only when it helps.
-            var bonus = 0.0
-            for (keys, w) in zip(stopKeys, stopWeights) {
-                var v = 0.0
-                for k in keys { if let x = ci.vocabIDs[k], x > v { v = x } }
-                if v > 0 { bonus += v * w }
-            }
-            // With no content words at all ("where is that?") only the context can decide: start
-            // every intent level and let the follow-up bonuses below choose.
-            var score = total + bonus > 0 ? (covered + bonus) / (total + bonus) : (contextKeys.isEmpty ? 0 : 0.5)
-            if intent.require.isEmpty { score *= policy.noRequireFactor }
-            // An intent that names the question's kind explicitly fits a little better, and so
-            // does one whose direction slots agree with the roles the question states.
-            if intent.ask.contains(a.kind) { score += policy.askBonus }
-            else if namesAnswer { score -= policy.impliedKindPenalty }
-            for slot in ["source", "target"] {
-                guard let want = intent.slots[slot].map({ index.slotValue($0) ?? $0 }) else { continue }
-                if a.entities.contains(where: { $0.role == slot && index.slotValue($0.concept) == want }) { score += policy.slotBonus }
-            }
-            // A yes/no question about another time still reaches the intent (to answer "no"),
-            // but any intent whose facts fit the time wins over it.
-            if timeConflict { score -= policy.timeConflictPenalty }
-            if focusMissed { score -= focusPenalty }
-            if let topic = followTopic {
-                if fromContext > 0 { score += policy.contextGroupBonus }
-                if intent.id.hasPrefix(topic + ".") { score += policy.followTopicBonus }
-            } else {
-                score -= policy.contextPenalty * Double(fromContext) / Double(max(1, intent.require.count))
-            }
-            out.append(Candidate(intent: pos, fit: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast, focusMissed: focusMissed, block: blocked == nil ? nil : block, gap: blocked == nil ? nil : gap))
-        }
+        var out = reachable.sorted().map { evaluate($0, a, q, contextKeys: contextKeys, followTopic: followTopic, describe: describeAll) }
         out.sort { a, b in
             if (a.blocked == nil) != (b.blocked == nil) { return a.blocked == nil }
             if abs(a.fit - b.fit) > 1e-9 { return a.fit > b.fit }
@@ -376,8 +173,225 @@ public struct Matcher: Sendable {
             if ia.priority != ib.priority { return ia.priority > ib.priority }
             return ia.id < ib.id
         }
+        // Only the candidates that can be shown (`:why`, JSON) get the texts of their blocks.
+        if !describeAll {
+            for i in out.indices.prefix(policy.describedCandidates) where out[i].blocked != nil {
+                out[i] = evaluate(out[i].intent, a, q, contextKeys: contextKeys, followTopic: followTopic, describe: true)
+            }
+        }
         return out
     }
+
+    /// One intent scored against the question: its fit, and what blocks it. With `describe`
+    /// false the text of ``Candidate/blocked`` is left empty (but set, so that whether the intent
+    /// is blocked is known): building the texts for every intent cost more than the scores.
+    private func evaluate(_ pos: Int, _ a: Analysis, _ q: QuestionKeys, contextKeys: Set<String>, followTopic: String?, describe: Bool) -> Candidate {
+        func say(_ text: @autoclosure () -> String) -> String { describe ? text() : "" }
+        let intent = pack.intents[pos]
+        let ci = index.intents[pos]
+        var blocked: String?
+        var userReason: String?
+        var fromContext = 0
+        // An entity the intent does not know about (checked first: it is the most telling reason).
+        var entityReason: (String, String)?
+        var entityContrast = false
+        var block: Block?
+        var gap: Block?
+        for e in a.entities where !ci.scope.contains(e.concept) {
+            // "Did Hal lead the conquest?" of an intent whose fact names the leader: the
+            // answer is a "No" that names the right one, not a decline.
+            if a.kind == .yesno, intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, e.entityClass) } ?? false }) { continue }
+            // "Did Richard conquer Sicily?" of an intent whose scope has another place the
+            // question leaves out (Cyprus): a substitution the facts contradict — when the
+            // document knows the substitute; of one it never mentions it says nothing.
+            // Countries and nationalities stay out: another country's figure is another
+            // question ("Did Spain's output grow?" of France's), not a contradiction.
+            if a.kind == .yesno, index.knownEntities.contains(e.concept), Self.contrastClasses.contains(e.entityClass), ci.scope.contains(where: { s in
+                s != e.concept && pack.concepts[s]?.entityClass == e.entityClass && !a.entities.contains { $0.concept == s }
+            }) { entityContrast = true; continue }
+            // "Tokyo pledged …", "the head of government from Tokyo": a place of a country
+            // (`of:` in concepts.yaml) acting, owning or sending stands for that country, for an
+            // intent about the country that names no place of its own.
+            if standsForCountry(e, a), let country = pack.concepts[e.concept]?.of, ci.scope.contains(country),
+               !ci.scope.contains(where: { pack.concepts[$0]?.entityClass == "place" }) { continue }
+            // A nationality is in scope when its country is, and the other way round.
+            if let country = pack.concepts[e.concept]?.country, ci.scope.contains(where: { pack.concepts[$0]?.country == country }) { continue }
+            entityReason = (say("does not know about '\(e.concept)' (\(e.entityClass))"), "I have nothing on \(displayName(e.concept, typed: a.units[e.unit].text)) for that question.")
+            break
+        }
+        for group in intent.require {
+            if group.contains(where: { matches($0, a, q.keysPresent) }) { continue }
+            if group.contains(where: { contextKeys.contains(Self.key($0)) }) { fromContext += 1; continue }
+            blocked = say("needs \(group.map(pack.written).joined(separator: " or "))"); block = .require
+            break
+        }
+        if let (why, user) = entityReason {
+            if blocked == nil { blocked = why; block = .entity }
+            userReason = user; gap = .entity
+        }
+        if blocked == nil, let ex = intent.exclude.first(where: { matches($0, a, q.mainKeys) }) {
+            blocked = say("excluded by '\(pack.written(ex))'"); block = .exclude
+        }
+        // Who did what to whom: a participant in a role the intent's examples give to another
+        // ("Who did Ben swear loyalty to?" of Anna swearing loyalty to Ben). A
+        // yes/no question gets "No" with the facts; any other is declined.
+        if blocked == nil, let conflict = ci.roleConflict(a.roles, strongOnly: a.kind == .yesno) {
+            let frame = conflict.frame
+            if a.kind == .yesno { entityContrast = true }
+            else {
+                blocked = say("role: \(frame.participantText) as \(frame.role.rawValue) of '\(frame.predicateText)': it has \(conflict.reversed ? "the roles the other way round" : "someone else in that role")")
+                block = frame.role == .possessor ? .possessor : .role; gap = block
+                userReason = frame.role == .possessor
+                    ? "I have nothing on \(displayName(frame))'s \(frame.predicateText)."
+                    : "I have that only \(conflict.reversed ? "the other way round" : "with someone else in that role"), not with \(displayName(frame)) as the one \(frame.role == .agent ? "acting" : "acted on")."
+            }
+        }
+        // "Which pope blessed the invasion?" of an intent that names no pope: the thing asked
+        // for is not what it gives.
+        // "Which pope blessed the invasion?" of an intent that names no pope: what is asked for
+        // may not be what it gives. A penalty, not a block: a paraphrase may name it otherwise.
+        // A person noun ("which king", "what ruler") asks for a person: any the intent names will do.
+        // A person noun ("which judges …", "which king …") asks for someone named: any person
+        // the intent names (in its scope or as a person fact) will do, and an intent that
+        // names none ("two judges wrote …") has no answer for it however well its words fit.
+        let focusMissed = a.kind != .yesno && !q.focusIsPerson && a.focusUnit.map { f in !(a.units[f].keys + a.units[f].relatives.map(\.key)).contains { ci.vocab[$0] != nil } } ?? false
+        if blocked == nil, a.kind != .yesno, q.focusIsPerson, let f = a.focusUnit,
+           !ci.scope.contains(where: { pack.concepts[$0]?.entityClass == "person" }),
+           !intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, "person") } ?? false }) {
+            blocked = say("asks for someone (\(a.units[f].text)), and it names no person")
+            userReason = "I have no name for the \(a.units[f].text) you ask about."; block = .noPerson; gap = .noPerson
+        }
+        // "Which country has the most learners?" of an intent whose fact ranks one country
+        // sixth: the document does not say which is first.
+        if blocked == nil, a.kind != .yesno, a.kind != .number || a.focusUnit != nil || a.tokens.first.map({ ["which", "what"].contains($0.text) }) == true,
+           a.assertedRank == 1 {
+            let ranks = intent.facts.compactMap { pack.facts[$0] }.compactMap { f -> (Int, String)? in
+                if case .rank(let v, _, _) = f.value { return (v, f.label) } else { return nil }
+            }
+            if let (v, label) = ranks.first, !ranks.contains(where: { $0.0 == 1 }) {
+                blocked = say("asks which is first, and its rank fact is number \(v)")
+                userReason = "It gives only \(label) (number \(v)), not which is first."; block = .rank; gap = .rank
+            }
+        }
+        // "Which five universities take part?" of an intent that only counts them: it can say
+        // how many, not which.
+        if blocked == nil, a.kind == .what, let f = a.focusUnit, asksForMembers(a, focus: f),
+           !intent.facts.isEmpty, intent.compute.isEmpty,
+           intent.facts.allSatisfy({ pack.facts[$0].map { Self.isCount($0.value) } ?? false }) {
+            blocked = say("asks which \(a.units[f].text), and its facts only count them")
+            userReason = "I have how many \(a.units[f].text) there are, not which."; block = .members; gap = .members
+        }
+        // "How many kanji …?" of an intent that counts something else: what is q.counted is
+        // not what it gives.
+        if blocked == nil, let k = q.counted, !a.units[k].keys.contains(where: { ci.vocab[$0] != nil }) {
+            blocked = say("counts something other than “\(a.units[k].text)”")
+            userReason = "I have no figure for the number of \(a.units[k].text)."; block = .counted; gap = .counted
+        }
+        // Something the whole pack declares it has nothing on (births, deaths …), unless this
+        // intent names it in its own patterns.
+        if blocked == nil, let uncovered = pack.settings.notCovered.first(where: { entry in
+            entry.terms.contains { matches($0, a, q.mainKeys) }
+                && !entry.terms.contains { t in intent.require.contains { $0.contains(t) } || intent.cues.contains(t) }
+        }) {
+            blocked = say("asks about \(uncovered.what) (not_covered in pack.yaml)")
+            userReason = "I have nothing at all on \(uncovered.what)."; block = .notCovered; gap = .notCovered
+        }
+        // "Which city fell to them?" of an intent whose fact names the city: it answers where,
+        // though its author listed only when and what.
+        let namesAnswer = !a.kind.answerClasses.isEmpty && ci.factEntities.contains { e in
+            !a.entities.contains { $0.concept == e } && a.kind.answerClasses.contains(pack.concepts[e]?.entityClass ?? "")
+        }
+        if blocked == nil, [.number, .when, .whereKind, .who, .why].contains(a.kind), !intent.ask.contains(a.kind), !namesAnswer {
+            blocked = say("answers \(intent.ask.map(\.rawValue).sorted().joined(separator: "/")), not \(a.kind.rawValue) questions")
+            block = .kind
+            userReason = "I have no \(a.kind.answerNoun) for that."; gap = .kind
+        }
+        if blocked == nil {
+            for slot in ["source", "target"] {
+                guard let want = intent.slots[slot] else { continue }
+                let wantCountry = index.slotValue(want) ?? want
+                // A nationality's default reading ("Swedes love jazz") only decides
+                // between intents of a family that differ by direction.
+                if let m = a.entities.first(where: { $0.role == slot && ($0.roleIsExplicit || intent.family != nil) }),
+                   let got = index.slotValue(m.concept), got != wantCountry {
+                    blocked = say("\(slot) is \(wantCountry), not \(got)")
+                    userReason = "I have that only for the other direction."; block = .direction; gap = .direction
+                }
+            }
+        }
+        // "What year …?", "on what date …?" of an intent whose facts carry no time at all: it
+        // can say when only in words ("after the Anglo-Saxon period"), not the year asked.
+        if blocked == nil, a.kind == .when, ci.times.isEmpty, intent.compute.isEmpty,
+           a.tokens.contains(where: { $0.text != "time" && index.language.questionNouns[$0.text] == .when }) {
+            blocked = say("the question asks for a year or date, and none of its facts has one")
+            userReason = "I have no date for that."; block = .noDate; gap = .noDate
+        }
+        // "When did the war end?" of an intent that knows when it happened or began but names
+        // no end (and "when did it begin?" of one that names only the end): another event.
+        if blocked == nil, a.kind == .when, let phase = a.phases.sorted(by: { $0.rawValue < $1.rawValue }).first(where: { p in
+            !ci.phases.contains(p) && (p == .end || ci.phases.contains(.end))
+        }) {
+            blocked = say("asks when something \(phase == .end ? "ended" : "began"), and it names no \(phase.rawValue)")
+            userReason = "I have no date for when that \(phase == .end ? "ended" : "began")."; block = .phase; gap = .phase
+        }
+        var timeConflict = false
+        if blocked == nil, !ci.times.isEmpty {
+            for t in a.times where !ci.numbers.contains(t.year.map(String.init) ?? "-") {
+                let ok = ci.times.contains { ft in ft.admits(t.ref(defaultYear: ft.year)) }
+                if !ok {
+                    timeConflict = true
+                    if a.kind != .yesno { blocked = say("its facts are not about \(t.words)"); userReason = "I have nothing for \(t.words) on that."; block = .time; gap = .time }
+                    break
+                }
+            }
+        }
+        // A year asked of facts that carry no time: nothing confirms it ("Who ruled in 1450?"
+        // of an undated fact). Only the document's own present (its reference year and the
+        // one before) goes unchecked, and a year the intent itself mentions.
+        if blocked == nil, ci.times.isEmpty,
+           let t = a.times.first(where: { $0.year != nil && !ci.numbers.contains(String($0.year!)) }),
+           !(pack.settings.thisYear.map { ($0 - 1)...$0 }.map { $0.overlaps(t.ref(defaultYear: 0).years) } ?? false) {
+            blocked = say("its facts carry no date to check \(t.words) against")
+            userReason = "I have nothing dated \(t.words) on that."; block = .undated; gap = .undated
+        }
+        var covered = 0.0
+        for (keys, w) in zip(q.contentKeys, q.weights) {
+            var v = 0.0
+            for (k, factor) in keys { if let x = ci.vocabIDs[k], x * factor > v { v = x * factor } }
+            covered += w * v
+        }
+        // A function word tagged by a concept ("more" ~grow) counts only when it helps.
+        var bonus = 0.0
+        for (keys, w) in zip(q.stopKeys, q.stopWeights) {
+            var v = 0.0
+            for k in keys { if let x = ci.vocabIDs[k], x > v { v = x } }
+            if v > 0 { bonus += v * w }
+        }
+        // With no content words at all ("where is that?") only the context can decide: start
+        // every intent level and let the follow-up bonuses below choose.
+        var score = q.total + bonus > 0 ? (covered + bonus) / (q.total + bonus) : (contextKeys.isEmpty ? 0 : 0.5)
+        if intent.require.isEmpty { score *= policy.noRequireFactor }
+        // An intent that names the question's kind explicitly fits a little better, and so
+        // does one whose direction slots agree with the roles the question states.
+        if intent.ask.contains(a.kind) { score += policy.askBonus }
+        else if namesAnswer { score -= policy.impliedKindPenalty }
+        for slot in ["source", "target"] {
+            guard let want = intent.slots[slot].map({ index.slotValue($0) ?? $0 }) else { continue }
+            if a.entities.contains(where: { $0.role == slot && index.slotValue($0.concept) == want }) { score += policy.slotBonus }
+        }
+        // A yes/no question about another time still reaches the intent (to answer "no"),
+        // but any intent whose facts fit the time wins over it.
+        if timeConflict { score -= policy.timeConflictPenalty }
+        if focusMissed { score -= focusPenalty }
+        if let topic = followTopic {
+            if fromContext > 0 { score += policy.contextGroupBonus }
+            if intent.id.hasPrefix(topic + ".") { score += policy.followTopicBonus }
+        } else {
+            score -= policy.contextPenalty * Double(fromContext) / Double(max(1, intent.require.count))
+        }
+        return Candidate(intent: pos, fit: score, blocked: blocked, userReason: blocked == nil ? nil : userReason, fromContext: fromContext, timeConflict: timeConflict, entityContrast: entityContrast, focusMissed: focusMissed, block: blocked == nil ? nil : block, gap: blocked == nil ? nil : gap)
+    }
+
 
     /// A noun that stands for a person: a title ("king", "abbot"), a person noun ("poet", "ruler")
     /// or a noun that makes a question a who-question ("leader"), from the language data. O(1).
@@ -481,4 +495,22 @@ public struct Matcher: Sendable {
             return (0...(stems.count - p.count)).contains { Array(stems[$0..<($0 + p.count)]) == p }
         }
     }
+}
+
+/// What the matcher computes once per question and uses for every intent it scores.
+struct QuestionKeys {
+    /// IDF weight of each content unit, and their sum.
+    var weights: [Double]
+    var total: Double
+    /// Each content unit's keys as interned ids, with the factor of a WordNet relative.
+    var contentKeys: [[(Int, Double)]]
+    /// Concept-tagged function words: their keys and weights (they count only when they help).
+    var stopKeys: [[Int]]
+    var stopWeights: [Double]
+    /// Every key present (for require groups) and the main keys (for excludes).
+    var keysPresent: Set<String>
+    var mainKeys: Set<String>
+    /// Whether the focus noun names a person; the unit counted by a how-many question.
+    var focusIsPerson: Bool
+    var counted: Int?
 }

@@ -105,6 +105,10 @@ public struct ScoringPolicy: Sendable {
     /// or answered among them. The packs shipped have no key this common (their largest is
     /// about 190 intents), so for them every intent sharing a key is scored.
     public var commonKeyPostings = 256
+    /// How many of the best candidates get the text of their block (``Candidate/blocked``, shown
+    /// by `:why` and in JSON): the rest are only ranked, and described when `:why all` or
+    /// `:why INTENT_ID` asks (``Matcher/candidates(for:contextKeys:followTopic:describeAll:)``).
+    public var describedCandidates = 8
 
     // MARK: Facts found by their names (comparisons and time between two events)
 

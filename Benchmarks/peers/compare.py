@@ -23,16 +23,9 @@ CSV_FIELDS = ["engine", "N", "load_s", "p50_ms", "p99_ms", "mean_ms", "rss_mb", 
               # extras: Mondo's own MONDO_TIMING split, how p50 was obtained, the machine's load
               "pack_load_s", "compile_s", "per_question", "questions", "loadavg_1m", "note"]
 
-# The generator's expected answer for population questions is Mondo's template
-# ("1,234,560 people live in Varha."), while the AIML, RiveScript and Adapt rules it writes
-# answer "Varha has 1,234,560 inhabitants." for the same fact. For the peers, an answer is
-# counted correct when it is exactly the text their own rule file holds for that question.
-POPULATION = re.compile(r"^([0-9,]+) people live in (.+)\.$")
-
-
 def peer_expected(expected):
-    m = POPULATION.match(expected)
-    return f"{m.group(2)} has {m.group(1)} inhabitants." if m else expected
+    """Every engine's rules give the same answer text (generate.py), so the expected text is shared."""
+    return expected
 
 
 # ---------------------------------------------------------------- the Python engines (worker)

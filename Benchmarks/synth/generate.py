@@ -155,7 +155,8 @@ def write_mondo(dirpath, towns):
             for w in chunk:
                 for a, q, kind in TEMPLATES:
                     fid = f"{w['town']}_{a}"
-                    tmpl = answer(a, w) if a not in ("population",) else f"{{{{{fid}.Display}}}} people live in {w['Town']}."
+                    # One answer per engine: the same words; Mondo's population figure comes from its fact.
+                    tmpl = answer(a, w) if a != "population" else f"{w['Town']} has {{{{{fid}.Display}}}} inhabitants."
                     f.write(f"  - id: {w['town']}.{a}\n    ask: [{kind}]\n    require: [~attr_{a}, ~town_{w['town']}]\n"
                             f"    facts: [{fid}]\n    answer: {y(tmpl)}\n"
                             f"    examples: [{y(q.format(town=w['Town']) + '?')}]\n")
@@ -209,7 +210,7 @@ def main():
             w = rng.choice(towns)
             a, q, _ = rng.choice(TEMPLATES)
             text = q.format(town=w["town"] if rng.random() < 0.5 else w["Town"])
-            expected = answer(a, w) if a != "population" else f"{w['population']:,} people live in {w['Town']}."
+            expected = answer(a, w)
             f.write(f"{text}?\t{expected}\n")
 
 

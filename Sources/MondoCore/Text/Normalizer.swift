@@ -93,7 +93,7 @@ public enum Normalizer {
         // Indices in `words` of words written with a possessive "'s".
         var possessiveAt = Set<Int>()
         for p in pieces(Fold.text(utterance)) {
-            if p.contains("'"), let e = expansions[p] { words += e; continue }
+            if p.contains(Character("'")), let e = expansions[p] { words += e; continue }
             var w = p
             if w.hasSuffix("n't") { words += [String(w.dropLast(3)), "not"]; continue }
             for suf in ["'s", "'re", "'ve", "'ll", "'d", "'m"] where w.hasSuffix(suf) {
@@ -104,7 +104,7 @@ public enum Normalizer {
                 else if suf == "'s", !w.isEmpty { possessiveAt.insert(words.count) }
                 break
             }
-            if w.contains("'") { w.removeAll { $0 == "'" } }
+            if w.contains(Character("'")) { w.removeAll { $0 == "'" } }
             if w.isEmpty { continue }
             // "56 bc" is a year before Christ, not "because".
             if w == "bc", let last = words.last, last.first?.isNumber == true { words.append(w); continue }

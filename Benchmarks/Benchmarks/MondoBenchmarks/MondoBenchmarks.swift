@@ -189,4 +189,43 @@ let benchmarks: @Sendable () -> Void = {
             return Cursor(engine: Engine(pack: loadPack(dir)))
         }
     }
+
+    // ---- The Normans example pack, its own transcript questions --------------------------------
+    Benchmark("Answer/Normans pack (transcript question mix)", configuration: answer) { (benchmark: Benchmark, cycle: QuestionCycle) in
+        for _ in benchmark.scaledIterations { blackHole(cycle.askNext()) }
+    } setup: {
+        QuestionCycle(engine: Engine(pack: loadPack(GeneratedPacks.normansPack)), questions: GeneratedPacks.normansQuestions())
+    }
+
+    // ---- Generated packs of 100 … 100,000 intents (Benchmarks/synth/generate.py) ----------------
+    let stream = Benchmark.Configuration(
+        metrics: metrics + [.peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 1,
+        maxDuration: .seconds(10), maxIterations: 20)
+    for n in GeneratedPacks.sizes {
+        let label = String(format: "%06d", n)
+        Benchmark("Generated/\(label) intents: load", configuration: startup) { (benchmark: Benchmark, dir: String) in
+            for _ in benchmark.scaledIterations { blackHole(loadPack(dir + "/mondo")) }
+        } setup: {
+            try GeneratedPacks.directory(intents: n)
+        }
+        Benchmark("Generated/\(label) intents: load + compile", configuration: startup) { (benchmark: Benchmark, dir: String) in
+            for _ in benchmark.scaledIterations { blackHole(Engine(pack: loadPack(dir + "/mondo"))) }
+        } setup: {
+            try GeneratedPacks.directory(intents: n)
+        }
+        // One question per iteration: p50 and p99 over the generated question list.
+        Benchmark("Generated/\(label) intents: one question", configuration: answer) { (benchmark: Benchmark, cycle: QuestionCycle) in
+            for _ in benchmark.scaledIterations { blackHole(cycle.askNext()) }
+        } setup: {
+            let dir = try GeneratedPacks.directory(intents: n)
+            return QuestionCycle(engine: Engine(pack: loadPack(dir + "/mondo")), questions: try GeneratedPacks.questions(dir))
+        }
+        // A stream of 10,000 questions per iteration, and the process's peak memory.
+        Benchmark("Generated/\(label) intents: stream of 10,000 questions", configuration: stream) { (benchmark: Benchmark, cycle: QuestionCycle) in
+            for _ in benchmark.scaledIterations { for _ in 0..<10_000 { blackHole(cycle.askNext()) } }
+        } setup: {
+            let dir = try GeneratedPacks.directory(intents: n)
+            return QuestionCycle(engine: Engine(pack: loadPack(dir + "/mondo")), questions: try GeneratedPacks.questions(dir))
+        }
+    }
 }

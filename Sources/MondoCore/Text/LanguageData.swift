@@ -227,20 +227,22 @@ public struct LanguageData: Sendable {
     /// O(number of endings).
     public func inflects(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        let ba = bases(a)
-        return !ba.isDisjoint(with: bases(b))
+        let bb = bases(b)
+        return bases(a).contains(where: bb.contains)
     }
 
     /// The word, its irregular base, and the words it may inflect.
-    func bases(_ word: String) -> Set<String> {
-        var out: Set<String> = [word]
-        if let base = stemmer.irregularForms[word] { out.insert(base) }
-        for e in inflectionalEndings where word.count > e.count + 1 && word.hasSuffix(e) {
+    /// (A few short strings, possibly repeated: compared by ``inflects(_:_:)`` without hashing.)
+    func bases(_ word: String) -> [String] {
+        var out = [word]
+        if let base = stemmer.irregularForms[word] { out.append(base) }
+        let length = word.count
+        for e in inflectionalEndings where length > e.count + 1 && word.hasSuffix(e) {
             let base = String(word.dropLast(e.count))
-            out.insert(base)
-            out.insert(base + "e")
-            if e.first == "i" { out.insert(base + "y") }
-            if let last = base.last, base.dropLast().last == last { out.insert(String(base.dropLast())) }
+            out.append(base)
+            out.append(base + "e")
+            if e.first == "i" { out.append(base + "y") }
+            if let last = base.last, base.dropLast().last == last { out.append(String(base.dropLast())) }
         }
         return out
     }

@@ -102,7 +102,8 @@ public final class Shell {
                     continue  // the reader has already moved to a fresh line
                 case .line(let line):
                     lineNumber += 1
-                    if reader.isInteractive { reader.addHistory(line) }
+                    // Trailing blanks (a Tab completion leaves one) are not part of what was asked.
+                    if reader.isInteractive { reader.addHistory(String(line.reversed().drop(while: \.isWhitespace).reversed())) }
                     if try !handle(line) { break loop }
                 case .tooLong(let bytes, let limit):
                     lineNumber += 1

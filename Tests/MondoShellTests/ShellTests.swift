@@ -317,3 +317,22 @@ struct ShellBatchTests {
         #expect(s.out.text == "\(a1)\n\(a2)\n")
     }
 }
+
+/// An interactive reader with scripted lines, recording what goes to history.
+final class ScriptedTerminalReader: LineReader {
+    var lines: [String]
+    var history: [String] = []
+    var isInteractive: Bool { true }
+    init(_ lines: [String]) { self.lines = lines }
+    func readLine(prompt: String) -> LineReadResult { lines.isEmpty ? .endOfInput : .line(lines.removeFirst()) }
+    func addHistory(_ line: String) { history.append(line) }
+}
+
+@Suite("REPL history") struct REPLHistoryTests {
+    @Test func trailingBlanksAreNotKeptInHistory() {
+        let reader = ScriptedTerminalReader([":help ", "who is the ambassador?  \t"])
+        let s = Session()
+        _ = s.shell.run(reader: reader)
+        #expect(reader.history == [":help", "who is the ambassador?"])
+    }
+}

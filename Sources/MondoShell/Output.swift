@@ -41,9 +41,6 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// The former name of ``OutputError``, from when every write error was taken for a closed pipe.
-public typealias OutputClosed = OutputError
-
 /// Writes to a file descriptor, unbuffered, retrying partial writes and EINTR.
 public final class FileOutput: OutputSink {
     let fd: Int32

@@ -1,4 +1,5 @@
 import LineEditor
+import MondoCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,7 +33,7 @@ public enum SafeWrite {
     /// - Throws: ``WriteFailure`` with the reason; the file is then as it was.
     public static func replaceContents(of path: String, with text: String) throws(WriteFailure) {
         func fail(_ reason: String) -> WriteFailure { WriteFailure(path: path, reason: reason) }
-        func systemReason() -> String { String(cString: strerror(errno)) }
+        func systemReason() -> String { SourceFile.reason(errno) }
         let target = FinalPath.resolve(path)
         let bytes = Array(text.utf8)
         var old = stat()
@@ -101,10 +102,10 @@ public enum SafeWrite {
 
     private static func rewriteInPlace(_ target: String, _ bytes: [UInt8], _ fail: (String) -> WriteFailure) throws(WriteFailure) {
         let fd = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw fail(String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw fail(SourceFile.reason(errno)) }
         defer { close(fd) }
         try writeAll(fd, bytes, fail)
-        guard fsync(fd) == 0 else { throw fail(String(cString: strerror(errno))) }
+        guard fsync(fd) == 0 else { throw fail(SourceFile.reason(errno)) }
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ fail: (String) -> WriteFailure) throws(WriteFailure) {
@@ -113,7 +114,7 @@ public enum SafeWrite {
             let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw fail(String(cString: strerror(errno)))
+                throw fail(SourceFile.reason(errno))
             }
             offset += n
         }

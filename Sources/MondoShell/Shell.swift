@@ -14,7 +14,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// Holds the dialogue context and the turns so far (for `:save`). Not thread-safe: one per session.
 public final class Shell {
     /// The engine answering (replaced by `:reload`).
-    public private(set) var engine: Engine
+    public private(set) var engine: Engine { didSet { cachedCompleter = nil } }
+    /// Tab completion over the pack in use: built at the first Tab, again after `:reload`.
+    public var completer: Completer {
+        if let c = cachedCompleter { return c }
+        let c = Completer(pack: engine.pack)
+        cachedCompleter = c
+        return c
+    }
+    private var cachedCompleter: Completer?
     /// The remembered dialogue context.
     public private(set) var context = DialogueContext()
     /// Every answered or declined question of the session, in order.

@@ -118,7 +118,7 @@ struct Ask: ParsableCommand {
         }
         let history = noHistory ? nil : HistoryFile.defaultPath()
         let reader = LineReaders.make(historyPath: history, completion: { [unowned shell] line, cursor in
-            Completer(pack: shell.engine.pack).complete(line: line, cursor: cursor)
+            shell.completer.complete(line: line, cursor: cursor)
         }, warning: { warn($0.description) })
         // The banner belongs with the prompt on the terminal: on standard error when standard
         // output is redirected (`mondo | tee log` logs answers only).

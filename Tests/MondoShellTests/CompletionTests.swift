@@ -90,3 +90,12 @@ struct CompletionTests {
         }
     }
 }
+
+@Suite("Tab completion in the shell")
+struct ShellCompleterTests {
+    @Test func theShellCompletesFromItsPack() {
+        let s = Session()
+        #expect(s.shell.completer.complete(line: ":he", cursor: 3).candidates == [":help"])
+        #expect(s.shell.completer.names == Completer(pack: engine.pack).names)
+    }
+}

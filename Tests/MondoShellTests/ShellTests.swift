@@ -302,7 +302,7 @@ struct ShellBatchTests {
     }
 
     final class ClosedOutput: OutputSink {
-        func write(_ text: String) throws { throw OutputClosed() }
+        func write(_ text: String) throws { throw OutputError() }
     }
 
     @Test func closedOutputEndsTheRunWithStatusOne() {

@@ -182,7 +182,11 @@ public final class Shell {
             resetsBefore.insert(turns.count)
         }
         contextsBefore.append(context)
-        let r = engine.respond(to: question, context: &context)
+        // The texts of blocked candidates are built only when shown (the trace); `:why`
+        // answers the question again with them (``whySubject(_:)``).
+        var answering = engine
+        answering.explains = trace
+        let r = answering.respond(to: question, context: &context)
         turns.append((question, r))
         switch format {
         case .json: try out.write(Explain.json(question: question, r).serialized + "\n")

@@ -30,8 +30,12 @@ public struct Analyzer: Sendable {
 
     /// The role frames of pack text (an intent's examples, a fact's sentences).
     func roles(_ tokens: [Token]) -> [RoleFrame] {
-        let (units, entities) = unitsAndEntities(tokens)
-        return roleReader.frames(units, tokens: tokens, entities: entities)
+        roles(tokens, analysed: unitsAndEntities(tokens))
+    }
+
+    /// The same, given what ``unitsAndEntities(_:)`` gave for `tokens`.
+    func roles(_ tokens: [Token], analysed: (units: [Unit], entities: [EntityMention])) -> [RoleFrame] {
+        roleReader.frames(analysed.units, tokens: tokens, entities: analysed.entities)
     }
 
     /// Analyses `utterance`. With `correct`, unknown words are corrected against the pack's vocabulary.

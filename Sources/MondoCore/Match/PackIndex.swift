@@ -121,6 +121,15 @@ public struct PackIndex: Sendable {
         // Per-intent vocabularies.
         position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let analyzer = Analyzer(index: self, pack: pack)
+        // Examples and fact texts are read by several passes and shared by intents: each text
+        // is analysed once (the analyzer is fixed from here on, so the result cannot change).
+        var analysisCache: [String: (units: [Unit], entities: [EntityMention])] = [:]
+        func analysed(_ text: String) -> (units: [Unit], entities: [EntityMention]) {
+            if let a = analysisCache[text] { return a }
+            let a = analyzer.unitsAndEntities(tokens(text))
+            analysisCache[text] = a
+            return a
+        }
         // The event phases each concept's terms name.
         var conceptPhases: [String: Set<EventPhase>] = [:]
         for c in pack.concepts.values {
@@ -145,7 +154,7 @@ public struct PackIndex: Sendable {
             }
             var factEntities = Set<String>()
             func putText(_ text: String, _ w: Double, numbersInScope: Bool = false, isFact: Bool = false) {
-                let a = analyzer.unitsAndEntities(tokens(text))
+                let a = analysed(text)
                 for u in a.units where !u.isStop {
                     for k in u.keys { put(k, w) }
                     if numbersInScope, let n = u.number { numbers.insert(Normalizer.canonical(n)) }
@@ -164,7 +173,7 @@ public struct PackIndex: Sendable {
                 switch f.value {
                 case .person(let n, _, _):
                     putText(Self.factText(f), policy.factWeight)
-                    for e in analyzer.unitsAndEntities(tokens(n)).entities { factEntities.insert(e.concept) }
+                    for e in analysed(n).entities { factEntities.insert(e.concept) }
                 case .place, .organisation, .text: putText(Self.factText(f), policy.factWeight, isFact: true)
                 default: putText(Self.factText(f), policy.factWeight)
                 }
@@ -182,14 +191,14 @@ public struct PackIndex: Sendable {
             var ci = CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers)
             ci.factEntities = factEntities
             for e in i.examples {
-                let t = tokens(e)
-                ci.roles += analyzer.roles(t)
-                for m in analyzer.unitsAndEntities(t).entities { ci.participants.insert("c:" + m.concept) }
+                let t = tokens(e), read = analysed(e)
+                ci.roles += analyzer.roles(t, analysed: read)
+                for m in read.entities { ci.participants.insert("c:" + m.concept) }
             }
             // The sentences of its text facts say who did what too ("Anna ordered Ben to …").
             for f in i.facts.compactMap({ pack.facts[$0] }) {
                 guard case .text(let body) = f.value else { continue }
-                for sentence in body.split(whereSeparator: { ".;:!?".contains($0) }) { ci.factRoles += analyzer.roles(tokens(String(sentence))) }
+                for sentence in body.split(whereSeparator: { ".;:!?".contains($0) }) { ci.factRoles += analyzer.roles(tokens(String(sentence)), analysed: analysed(String(sentence))) }
             }
             for e in i.entities { ci.participants.insert("c:" + e) }
             for k in vocab.keys {
@@ -213,13 +222,13 @@ public struct PackIndex: Sendable {
         var fv: [String: [String: Double]] = [:]
         for f in pack.facts.values where f.value.number != nil && f.value.unitKey(in: language) != nil {
             var v: [String: Double] = [:]
-            for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
+            for u in analysed(f.label).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
             fv[f.id] = v
         }
         for i in pack.intents where i.compute.isEmpty {
             guard let first = i.facts.first, fv[first] != nil, i.facts.filter({ fv[$0] != nil }).count == 1 else { continue }
             for e in i.examples {
-                for u in analyzer.unitsAndEntities(tokens(e)).units where !u.isStop { for k in u.keys where fv[first]![k] == nil { fv[first]![k] = policy.factExampleWeight } }
+                for u in analysed(e).units where !u.isStop { for k in u.keys where fv[first]![k] == nil { fv[first]![k] = policy.factExampleWeight } }
             }
         }
         factVocab = fv.keys.sorted().map { ($0, fv[$0]!) }
@@ -228,13 +237,13 @@ public struct PackIndex: Sendable {
         var dv: [String: [String: Double]] = [:]
         for f in pack.facts.values where Self.when(f) != nil {
             var v: [String: Double] = [:]
-            for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
+            for u in analysed(f.label).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
             dv[f.id] = v
         }
         for i in pack.intents where i.compute.isEmpty {
             for d in i.facts where dv[d] != nil {
                 for e in i.examples {
-                    for u in analyzer.unitsAndEntities(tokens(e)).units where !u.isStop { for k in u.keys where dv[d]![k] == nil { dv[d]![k] = policy.factExampleWeight } }
+                    for u in analysed(e).units where !u.isStop { for k in u.keys where dv[d]![k] == nil { dv[d]![k] = policy.factExampleWeight } }
                 }
             }
         }

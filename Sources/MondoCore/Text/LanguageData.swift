@@ -87,6 +87,8 @@ public struct LanguageData: Sendable {
     public private(set) var intensifiedVerbs: Set<String> = []
     /// Endings that make an inflection of a word ("s", "ed", "ing"), for ``inflects(_:_:)``.
     public private(set) var inflectionalEndings: [String] = []
+    /// True when every ending is ASCII, so ``bases(_:)`` may compare bytes.
+    private var endingsAreASCII = true
     /// Stems of words for the start and the end of an event (`event_phases`), by phase.
     public private(set) var eventPhases: [EventPhase: Set<String>] = [:]
     /// Nouns that say nothing of what a which/what question asks for ("which kind of …").
@@ -158,6 +160,7 @@ public struct LanguageData: Sendable {
         receiveVerbs = Set(e.list("receive_verbs"))
         stemmer = Stemmer(irregularForms: e.map("irregular_forms"))
         inflectionalEndings = e.list("inflectional_endings").sorted { $0.count > $1.count }
+        endingsAreASCII = inflectionalEndings.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         let time = e.group("time_words")
         yearPrepositions = Set(time["year_prepositions"] ?? [])
         countedAfterNumbers = Set(time["counted_after"] ?? [])
@@ -236,6 +239,9 @@ public struct LanguageData: Sendable {
     func bases(_ word: String) -> [String] {
         var out = [word]
         if let base = stemmer.irregularForms[word] { out.append(base) }
+        if endingsAreASCII, let done = Self.asciiBases(word, endings: inflectionalEndings, into: &out), done {
+            return out
+        }
         let length = word.count
         for e in inflectionalEndings where length > e.count + 1 && word.hasSuffix(e) {
             let base = String(word.dropLast(e.count))
@@ -245,6 +251,29 @@ public struct LanguageData: Sendable {
             if let last = base.last, base.dropLast().last == last { out.append(String(base.dropLast())) }
         }
         return out
+    }
+
+    /// ``bases(_:)`` for an ASCII word and ASCII endings, on bytes (the hot path of matching:
+    /// no grapheme breaking). Nil when the word is not ASCII (the caller takes the general path).
+    private static func asciiBases(_ word: String, endings: [String], into out: inout [String]) -> Bool? {
+        var word = word
+        return word.withUTF8 { w -> Bool? in
+            guard !w.contains(where: { $0 >= 0x80 }) else { return nil }
+            let n = w.count
+            for e in endings {
+                let k = e.utf8.count
+                guard n > k + 1, w[(n - k)...].elementsEqual(e.utf8) else { continue }
+                let stem = UnsafeBufferPointer(rebasing: w[..<(n - k)])
+                let base = String(decoding: stem, as: UTF8.self)
+                out.append(base)
+                out.append(base + "e")
+                if e.utf8.first == UInt8(ascii: "i") { out.append(base + "y") }
+                if stem[stem.count - 1] == stem[stem.count - 2] {
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: stem.dropLast()), as: UTF8.self))
+                }
+            }
+            return true
+        }
     }
 
     /// The default English data, read once from the MondoCore resource bundle.

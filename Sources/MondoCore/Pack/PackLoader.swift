@@ -90,11 +90,11 @@ struct PackLoader {
         }
         var lexicon = Set<String>()
         if FileManager.default.fileExists(atPath: rel("lexicon.txt")),
-           let data = Self.ok(SourceFile.read(rel("lexicon.txt")), &diagnostics).map({ Data($0.utf8) }) {
+           let text = Self.ok(SourceFile.read(rel("lexicon.txt")), &diagnostics) {
             // One lowercase word per line; `#` starts a comment line.
-            lexicon.reserveCapacity(data.count / 8)
-            for line in data.split(separator: 10) where !line.isEmpty && line.first != 35 {
-                let w = Fold.text(String(decoding: line.filter { $0 != 32 && $0 != 13 && $0 != 9 }, as: UTF8.self))
+            lexicon.reserveCapacity(text.utf8.count / 8)
+            Lines.eachListedWord(text) { word in
+                let w = Fold.text(word)
                 if !w.isEmpty { lexicon.insert(w) }
             }
         }

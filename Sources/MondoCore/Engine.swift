@@ -177,9 +177,8 @@ public struct Engine: Sendable {
             if units.contains(where: { $0.concepts.contains(subject) }) { return false }
             // "the ambassador" for an interviewee whose person fact's role is "Ambassador of …".
             let name = matcher.entityName(subject)
-            let roleWords = pack.facts.values.compactMap { f -> String? in
-                if case .person(let n, let role, _) = f.value, n == name { return role } else { return nil }
-            }.flatMap { Normalizer.tokens($0, language: pack.language).map(\.text) }
+            let roleWords = (name.flatMap { index.lookups.personRoles[$0] } ?? [])
+                .flatMap { Normalizer.tokens($0, language: pack.language).map(\.text) }
             if !roleWords.isEmpty, tokens.allSatisfy({ roleWords.contains($0.text) || pack.language.functionWords.contains($0.text) }) { return false }
         }
         return named.contains { ["person", "organisation"].contains($0.entityClass) }

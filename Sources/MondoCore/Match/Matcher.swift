@@ -467,19 +467,10 @@ public final class Matcher: Sendable {
     }
 
     /// The name a fact gives an entity ("Ben Ames" for `ben`), when some person, place
-    /// or organisation fact carries one of the entity's terms as its name. O(facts); only for declines.
+    /// or organisation fact carries one of the entity's terms as its name (the first such fact in
+    /// id order; ``FactLookups/entityNames``). O(1).
     func entityName(_ concept: String) -> String? {
-        guard let terms = pack.concepts[concept]?.terms else { return nil }
-        let folded = Set(terms.map { Fold.text($0).lowercased() })
-        for f in pack.facts.values.sorted(by: { $0.id < $1.id }) {
-            let name: String
-            switch f.value {
-            case .person(let n, _, _), .place(let n, _), .organisation(let n, _, _): name = n
-            default: continue
-            }
-            if folded.contains(Fold.text(name).lowercased()) { return name }
-        }
-        return nil
+        index.lookups.entityNames[concept]
     }
 
     /// The matching key of a term (`w:stem`, `c:concept`; a phrase's words joined).

@@ -46,8 +46,8 @@ public struct PackIndex: Sendable {
     var vocabulary: [String: Int] = [:]
     /// Words the corrector leaves alone: vocabulary, lexicon and function words.
     var known: Set<String> = []
-    /// Vocabulary bucketed by length, with each word's bytes, for the corrector.
-    var byLength: [Int: [(word: String, bytes: [UInt8])]] = [:]
+    /// The vocabulary's ASCII words of three letters or more, for the corrector (``SpellingIndex``).
+    var spelling = SpellingIndex()
     /// Inverse document frequency of each key over intents.
     var idf: [String: Double] = [:]
     /// Compiled intents, parallel to `pack.intents`.
@@ -71,6 +71,8 @@ public struct PackIndex: Sendable {
     var factVocab: [(fact: String, vocab: [String: Double])] = []
     /// The same for facts that carry a date (a date or period value, or a `time`).
     var datedFactVocab: [(fact: String, vocab: [String: Double])] = []
+    /// Entity names, person roles and fact-vocabulary postings (``FactLookups``).
+    var lookups = FactLookups()
 
     /// Builds the index for `pack`.
     public init(pack: Pack, policy: ScoringPolicy = .standard) {
@@ -116,8 +118,7 @@ public struct PackIndex: Sendable {
         for f in pack.facts.values { addWords(f.label); addWords(Self.factText(f)) }
         for i in pack.intents { i.examples.forEach(addWords) }
         known = Set(vocabulary.keys).union(pack.lexicon).union(language.functionWords).union(language.oppositeWords)
-        for w in vocabulary.keys where w.count >= 3 && w.utf8.count == w.count { byLength[w.count, default: []].append((w, Array(w.utf8))) }
-        for k in byLength.keys { byLength[k]!.sort { $0.word < $1.word } }
+        spelling = SpellingIndex(words: vocabulary.keys.filter { $0.count >= 3 && $0.utf8.count == $0.count }.sorted().map { ($0, Array($0.utf8)) })
         // Per-intent vocabularies.
         position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let analyzer = Analyzer(index: self, pack: pack)
@@ -252,6 +253,7 @@ public struct PackIndex: Sendable {
         for c in compiled { for k in c.vocab.keys { df[k, default: 0] += 1 } }
         let n = Double(max(1, compiled.count))
         for (k, d) in df { idf[k] = log((n + 1) / (Double(d) + 0.5)) }
+        lookups = FactLookups(pack: pack, factVocab: factVocab, datedFactVocab: datedFactVocab)
     }
 
     /// The words of a fact's value, for vocabulary (names, list items, text).

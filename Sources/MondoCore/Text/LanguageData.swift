@@ -91,6 +91,9 @@ public struct LanguageData: Sendable {
     private var endingsAreASCII = true
     /// Stems of words for the start and the end of an event (`event_phases`), by phase.
     public private(set) var eventPhases: [EventPhase: Set<String>] = [:]
+    /// Function words a misspelt word may be when no pack word is within one edit ("wich" →
+    /// "which"), in the order tried (`corrected_function_words`).
+    public private(set) var correctedFunctionWords: [String] = []
     /// Nouns that say nothing of what a which/what question asks for ("which kind of …").
     public private(set) var genericNouns: Set<String> = []
     /// Nouns that stand for a person ("poet", "ruler"): with the titles of ``roleWords`` and the
@@ -179,6 +182,7 @@ public struct LanguageData: Sendable {
             if let phase = EventPhase(rawValue: name) { eventPhases[phase] = Set(ws.map { stemmer.stem($0) }) }
         }
         genericNouns = Set(e.list("generic_nouns"))
+        correctedFunctionWords = e.list("corrected_function_words")
         comparisonWords = Set(e.list("comparison_words"))
         summaryMarkers = (e.group("summary")["markers"] ?? []).map(Self.words).sorted { $0.count > $1.count }
         summaryVerbs = Set(e.group("summary")["verbs"] ?? [])

@@ -9,7 +9,7 @@ public struct LanguageEntries: Sendable, Equatable {
     public static let listKeys = ["function_words", "filler_openings", "number_phrases", "count_phrases", "rank_words",
                                   "yes_no_openings", "follow_up_pronouns", "inflectional_endings", "superlatives",
                                   "reverse_markers", "place_nouns", "receive_verbs", "negative_words", "intensified_verbs", "opposites",
-                                  "generic_nouns", "person_nouns", "person_pronouns", "comparison_words",
+                                  "generic_nouns", "corrected_function_words", "person_nouns", "person_pronouns", "comparison_words",
                                   "base_form_endings", "general_relatives", "determiners"]
     /// Keys whose value maps a group name to a list, with the group names each allows (nil: any).
     public static let groupKeys: [String: [String]?] = [

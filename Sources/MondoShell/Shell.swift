@@ -186,7 +186,7 @@ public final class Shell {
         let r = engine.respond(to: question, context: &context)
         turns.append((question, r))
         switch format {
-        case .json: try out.write(Explain.json(question: question, r).serialized + "\n")
+        case .json: try out.write(Explain.json(question: question, r, document: engine.pack.settings.document).serialized + "\n")
         case .text:
             try out.write(r.answer + "\n")
             if trace { try out.write(Explain.text(r).split(separator: "\n").map { "  | " + $0 }.joined(separator: "\n") + "\n") }

@@ -48,11 +48,16 @@ public enum DraftFacts {
     static func words(_ sentence: String) -> [Word] {
         let leading = CharacterSet(charactersIn: "“\"‘'([«")
         let trailing = CharacterSet(charactersIn: ".,;:!?”\"’')]»")
-        return sentence.split(whereSeparator: \.isWhitespace).compactMap { raw in
+        return sentence.split(whereSeparator: { $0.isWhitespace || $0 == "—" }).compactMap { raw in
             let s = String(raw)
-            let core = s.trimmingCharacters(in: leading).trimmingCharacters(in: trailing)
+            var core = s.trimmingCharacters(in: leading).trimmingCharacters(in: trailing)
+            // A possessive ends a name: "Japan’s Prime Minister" names Japan, then a title.
+            var possessive = false
+            for mark in ["’s", "'s"] where core.hasSuffix(mark) && core.count > 2 { core.removeLast(2); possessive = true }
             guard !core.isEmpty else { return nil }
-            let after = s.unicodeScalars.last.map { trailing.contains($0) && $0 != "’" && $0 != "'" } ?? false
+            // "U.S.": a dotted abbreviation keeps its last dot.
+            if core.contains("."), core.last?.isLetter == true, s.hasSuffix(".") { core += "." }
+            let after = possessive || (s.unicodeScalars.last.map { trailing.contains($0) && $0 != "’" && $0 != "'" } ?? false)
             let before = s.unicodeScalars.first.map { leading.contains($0) } ?? false
             return Word(core: core, folded: Fold.text(core), endsClause: after, opensClause: before)
         }
@@ -83,12 +88,59 @@ public enum DraftFacts {
             while let l = run.last, language.nameConnectors.contains(ws[l].folded) { run.removeLast() }
             if let f = run.first {
                 let name = run.map { ws[$0].core }.joined(separator: " ")
-                let lone = run.count == 1 && (language.months[ws[f].folded] != nil || language.functionWords.contains(ws[f].folded))
+                let lone = run.count == 1 && (language.months[ws[f].folded] != nil || language.functionWords.contains(ws[f].folded)
+                    || language.currencyWords[ws[f].folded] != nil)
                 if !lone && name.count > 1 { out.append((name, f == 0)) }
             }
             i = j + 1
         }
         return out
+    }
+
+    /// A calendar date starting at word `i`: month day [year], day month [year], or month year.
+    /// - Returns: the time as a pack writes it (`2024-05-17`, `2025-04`; nil without a year) and
+    ///   how many words it spans; nil when no date starts there.
+    static func calendarDate(_ ws: [Word], at i: Int, language: LanguageData) -> (time: String?, length: Int)? {
+        func month(_ k: Int) -> Int? {
+            guard k < ws.count, ws[k].core.first?.isUppercase == true, ws[k].core.count > 2 else { return nil }
+            return language.months[ws[k].folded]
+        }
+        func day(_ k: Int) -> Int? { k < ws.count ? Int(ws[k].core).flatMap { (1...31).contains($0) ? $0 : nil } : nil }
+        func year(_ k: Int) -> Int? {
+            guard k < ws.count, ws[k].core.count == 4, let y = Int(ws[k].core), (1000...2199).contains(y) else { return nil }
+            return y
+        }
+        func time(_ y: Int, _ m: Int, _ d: Int?) -> String {
+            String(format: "%04d-%02d", y, m) + (d.map { String(format: "-%02d", $0) } ?? "")
+        }
+        if let m = month(i), let d = day(i + 1) {
+            if let y = year(i + 2) { return (time(y, m, d), 3) }
+            return (nil, 2)
+        }
+        if let d = day(i), let m = month(i + 1) {
+            if let y = year(i + 2) { return (time(y, m, d), 3) }
+            return (nil, 2)
+        }
+        if let m = month(i), let y = year(i + 1) { return (time(y, m, nil), 2) }
+        return nil
+    }
+
+    /// What a number counts: among the (up to three) words after it, before a function word or
+    /// a punctuation mark, a counting noun of the language data ("people", "companies"), else
+    /// the first plural-looking word ("projects" in "15 energy investment projects"), else the
+    /// first lowercase word; nil when none follows.
+    static func countedNoun(_ ws: [Word], from k: Int, language: LanguageData) -> String? {
+        var phrase: [Word] = []
+        var j = k
+        while j < ws.count, phrase.count < 3, ws[j].core.allSatisfy({ $0.isLetter || $0 == "-" }),
+              !language.functionWords.contains(ws[j].folded) {
+            phrase.append(ws[j])
+            if ws[j].endsClause { break }
+            j += 1
+        }
+        let lower = phrase.filter { $0.core.first?.isLowercase == true }
+        let units = Set(language.unitCategories.keys).union(language.quantityMarkersAfter)
+        return (lower.first { units.contains($0.folded) } ?? lower.first { $0.folded.hasSuffix("s") } ?? lower.first)?.folded
     }
 
     /// The numeric drafts of `sentence` (dates, percentages, money, quantities), with `nearName`
@@ -99,6 +151,12 @@ public enum DraftFacts {
         var i = 0
         while i < ws.count {
             let w = ws[i]
+            // Calendar dates: "May 17, 2024", "17 May 2024", "April 2025". A day and month with no
+            // year make no time a pack can write: they are left to the author.
+            if let d = calendarDate(ws, at: i, language: language) {
+                if let time = d.time { out.append(DraftFact(kind: .date, time: time, sentence: sentence)) }
+                i += d.length; continue
+            }
             var core = w.core
             var currency: String?
             for (sign, code) in language.currencyWords where !sign.allSatisfy(\.isLetter) && core.hasPrefix(sign) && core.count > sign.count {
@@ -132,8 +190,7 @@ public enum DraftFacts {
             }
             if currency == nil, k < ws.count, let c = language.currencyWords[ws[k].folded] { currency = c; k += 1 }
             if currency == nil, let c = language.currencyWords[prev] { currency = c }
-            let nextNoun = k < ws.count && ws[k].core.allSatisfy(\.isLetter) && ws[k].core.first?.isLowercase == true
-                && !language.functionWords.contains(ws[k].folded) ? ws[k].folded : nil
+            let nextNoun = Self.countedNoun(ws, from: k, language: language)
             let whole = !core.contains(",") && !core.contains(".") && v == value
             if percent {
                 out.append(DraftFact(kind: .percentage, value: v, sentence: sentence))

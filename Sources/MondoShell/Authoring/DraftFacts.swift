@@ -45,7 +45,7 @@ public enum DraftFacts {
         var capitalised: Bool { core.first?.isUppercase == true && !core.contains(where: \.isNumber) }
     }
 
-    static func words(_ sentence: String) -> [Word] {
+    static func words(_ sentence: String, language: LanguageData) -> [Word] {
         let leading = CharacterSet(charactersIn: "“\"‘'([«")
         let trailing = CharacterSet(charactersIn: ".,;:!?”\"’')]»")
         return sentence.split(whereSeparator: { $0.isWhitespace || $0 == "—" }).compactMap { raw in
@@ -55,9 +55,13 @@ public enum DraftFacts {
             var possessive = false
             for mark in ["’s", "'s"] where core.hasSuffix(mark) && core.count > 2 { core.removeLast(2); possessive = true }
             guard !core.isEmpty else { return nil }
-            // "U.S.": a dotted abbreviation keeps its last dot.
-            if core.contains("."), core.last?.isLetter == true, s.hasSuffix(".") { core += "." }
-            let after = possessive || (s.unicodeScalars.last.map { trailing.contains($0) && $0 != "’" && $0 != "'" } ?? false)
+            // "U.S.", "St.": an abbreviation keeps its dot and ends no name ("St. Brigid").
+            var abbreviation = false
+            if s.hasSuffix("."), core.last?.isLetter == true,
+               core.contains(".") || language.sentenceAbbreviations.contains(Fold.text(core)) {
+                core += "."; abbreviation = true
+            }
+            let after = !abbreviation && possessive || !abbreviation && (s.unicodeScalars.last.map { trailing.contains($0) && $0 != "’" && $0 != "'" } ?? false)
             let before = s.unicodeScalars.first.map { leading.contains($0) } ?? false
             return Word(core: core, folded: Fold.text(core), endsClause: after, opensClause: before)
         }
@@ -68,7 +72,7 @@ public enum DraftFacts {
     /// function word ("The", "In") or a lone month name. `atStart` tells a name that opens the
     /// sentence, which counts only when the document also names it elsewhere.
     public static func names(in sentence: String, language: LanguageData) -> [(name: String, atStart: Bool)] {
-        let ws = words(sentence)
+        let ws = words(sentence, language: language)
         var out: [(String, Bool)] = []
         var i = 0
         while i < ws.count {
@@ -146,7 +150,7 @@ public enum DraftFacts {
     /// The numeric drafts of `sentence` (dates, percentages, money, quantities), with `nearName`
     /// left empty (the caller knows the sentence's names).
     public static func numbers(in sentence: String, language: LanguageData) -> [DraftFact] {
-        let ws = words(sentence)
+        let ws = words(sentence, language: language)
         var out: [DraftFact] = []
         var i = 0
         while i < ws.count {

@@ -107,10 +107,10 @@ public struct ScaffoldPlan: Sendable {
                 }
             }
             // The example: a dated or counted fact next to a name, else a name; its name shares no
-            // word with another topic's example (so no two example intents take one question).
+            // stem with another topic's example (so no two example intents take one question).
             func fits(_ n: String?) -> Bool {
                 guard let n else { return false }
-                let ws = Set(Self.words(n))
+                let ws = Self.stems(n, language)
                 return !ws.isEmpty && ws.isDisjoint(with: exampleWords)
             }
             var example: Int?
@@ -119,9 +119,14 @@ public struct ScaffoldPlan: Sendable {
             }
             if example == nil { example = drafts.firstIndex { $0.2.kind == .name && fits($0.2.name) } }
             let exampleName = example.map { drafts[$0].2.kind == .name ? drafts[$0].2.name! : drafts[$0].2.nearName! }
-            if let n = exampleName { exampleWords.formUnion(Self.words(n)) }
+            if let n = exampleName { exampleWords.formUnion(Self.stems(n, language)) }
             return Topic(name: g.name, span: g.span, drafts: drafts, example: example, exampleName: exampleName)
         }
+    }
+
+    /// The stems of `text`'s words, as the matcher compares them ("Normans" and "Norman" share one).
+    static func stems(_ text: String, _ language: LanguageData) -> Set<String> {
+        Set(Normalizer.tokens(text, language: language).map(\.stem))
     }
 
     /// Folded words of `text`, letters and digits only.

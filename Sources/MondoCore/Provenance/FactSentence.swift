@@ -1,7 +1,7 @@
 /// Finds the sentence of a paragraph that holds a fact, for `:source`. Pure.
 ///
 /// Each sentence is scored: the fact's value found in it counts most — its number in any form
-/// the ``Normalizer`` reads ("710,000", "77.7 billion", "ten per cent"), a year, month or day
+/// the ``Normalizer`` reads ("12,400", "3.5 billion", "ten per cent"), a year, month or day
 /// of its time, an item of a list, a name (compared folded, so with or without diacritics) —
 /// then the words it shares with the fact's label (and a text fact's text), compared by stem.
 public enum FactSentence {
@@ -64,8 +64,8 @@ public enum FactSentence {
             return score
         }
 
-        /// Equal numbers, allowing for rounding in the document ("about 710,000" of 709,800 is not
-        /// equal; "77.7 billion" and 77,700,000,000 are).
+        /// Equal numbers, allowing for rounding in the document ("about 12,400" of 12,380 is not
+        /// equal; "3.5 billion" and 3,500,000,000 are).
         static func same(_ a: Double, _ b: Double) -> Bool {
             abs(a - b) <= max(abs(a), abs(b)) * 1e-9
         }

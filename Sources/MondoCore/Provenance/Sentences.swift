@@ -1,5 +1,5 @@
-/// Splits a paragraph into sentences without being fooled by abbreviations ("U.S.", "c. 1000",
-/// "St. Peter"), decimals ("77.7") or web addresses. Pure; O(n) in the paragraph's length.
+/// Splits a paragraph into sentences without being fooled by abbreviations ("U.S.", "c. 1350",
+/// "St. Peter"), decimals ("3.5") or web addresses. Pure; O(n) in the paragraph's length.
 ///
 /// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it) followed by
 /// a space, when the next word does not start with a lowercase letter or a digit; a `.` also

@@ -120,7 +120,7 @@ public struct LanguageData: Sendable {
     public private(set) var currencyWords: [String: String] = [:]
     /// Words that make a number a percentage ("percent", "per cent", "%").
     public private(set) var percentWords: [String] = []
-    /// Lowercase words that may stand inside a proper name ("King Charles III of West Francia").
+    /// Lowercase words that may stand inside a proper name ("Duke of Wellington", "Charles de Gaulle").
     public private(set) var nameConnectors: Set<String> = []
     /// The stemmer, with this language's irregular forms.
     public private(set) var stemmer = Stemmer(irregularForms: [:])

@@ -5,7 +5,7 @@ import MondoCore
 public struct DraftFact: Sendable, Hashable {
     /// What was found.
     public enum Kind: String, Sendable, Hashable {
-        /// A year ("in 911", "2024"), a decade ("the 880s") or a century ("the 10th century").
+        /// A year ("in 1347", "1990"), a decade ("the 1320s") or a century ("the 14th century").
         case date
         /// A number with a percent word or sign.
         case percentage
@@ -20,7 +20,7 @@ public struct DraftFact: Sendable, Hashable {
     public var kind: Kind
     /// The number (with "million", "billion" applied), for every kind but `date` and `name`.
     public var value: Double?
-    /// The time as a pack writes it (`911`, `880s`, `10th century`), for `date`.
+    /// The time as a pack writes it (`1347`, `1320s`, `14th century`), for `date`.
     public var time: String?
     /// The counted noun of a quantity (`people`), or the currency code of money (`USD`).
     public var unit: String?
@@ -51,7 +51,7 @@ public enum DraftFacts {
         return sentence.split(whereSeparator: { $0.isWhitespace || $0 == "—" }).compactMap { raw in
             let s = String(raw)
             var core = s.trimmingCharacters(in: leading).trimmingCharacters(in: trailing)
-            // A possessive ends a name: "Japan’s Prime Minister" names Japan, then a title.
+            // A possessive ends a name: "Velmora’s Mayor" names Velmora, then a title.
             var possessive = false
             for mark in ["’s", "'s"] where core.hasSuffix(mark) && core.count > 2 { core.removeLast(2); possessive = true }
             guard !core.isEmpty else { return nil }
@@ -68,7 +68,7 @@ public enum DraftFacts {
     }
 
     /// The proper names of `sentence`: runs of capitalised words (with the language's
-    /// `name_connectors` between two of them, "Charles III of West Francia"), without a leading
+    /// `name_connectors` between two of them, "Duke of Wellington"), without a leading
     /// function word ("The", "In") or a lone month name. `atStart` tells a name that opens the
     /// sentence, which counts only when the document also names it elsewhere.
     public static func names(in sentence: String, language: LanguageData) -> [(name: String, atStart: Bool)] {
@@ -102,7 +102,7 @@ public enum DraftFacts {
     }
 
     /// A calendar date starting at word `i`: month day [year], day month [year], or month year.
-    /// - Returns: the time as a pack writes it (`2024-05-17`, `2025-04`; nil without a year) and
+    /// - Returns: the time as a pack writes it (`2019-03-03`, `2019-06`; nil without a year) and
     ///   how many words it spans; nil when no date starts there.
     static func calendarDate(_ ws: [Word], at i: Int, language: LanguageData) -> (time: String?, length: Int)? {
         func month(_ k: Int) -> Int? {
@@ -155,7 +155,7 @@ public enum DraftFacts {
         var i = 0
         while i < ws.count {
             let w = ws[i]
-            // Calendar dates: "May 17, 2024", "17 May 2024", "April 2025". A day and month with no
+            // Calendar dates: "March 3, 2019", "3 March 2019", "June 2019". A day and month with no
             // year make no time a pack can write: they are left to the author.
             if let d = calendarDate(ws, at: i, language: language) {
                 if let time = d.time { out.append(DraftFact(kind: .date, time: time, sentence: sentence)) }
@@ -175,7 +175,7 @@ public enum DraftFacts {
                 out.append(DraftFact(kind: .date, time: "\(n)\(core.suffix(2)) century", sentence: sentence))
                 i += 2; continue
             }
-            // Decades: "the 880s", "the 1060s".
+            // Decades: "the 1320s", "the 1960s".
             if core.hasSuffix("s"), let n = Int(core.dropLast()), n % 10 == 0, core.count >= 4 {
                 out.append(DraftFact(kind: .date, time: "\(n)s", sentence: sentence))
                 i += 1; continue
@@ -185,7 +185,7 @@ public enum DraftFacts {
                   !core.hasSuffix("."), let value = Double(digits) else { i += 1; continue }
             var v = value
             var k = i + 1
-            // "77.7 billion"
+            // "3.5 billion"
             if k < ws.count, let scale = language.numberScales[ws[k].folded], ws[k].folded.count > 2 { v *= scale; k += 1 }
             if !percent, k < ws.count {
                 let two = k + 1 < ws.count ? ws[k].folded + " " + ws[k + 1].folded : ""

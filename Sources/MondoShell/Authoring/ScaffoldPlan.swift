@@ -124,7 +124,7 @@ public struct ScaffoldPlan: Sendable {
         }
     }
 
-    /// The stems of `text`'s words, as the matcher compares them ("Normans" and "Norman" share one).
+    /// The stems of `text`'s words, as the matcher compares them ("Romans" and "Roman" share one).
     static func stems(_ text: String, _ language: LanguageData) -> Set<String> {
         Set(Normalizer.tokens(text, language: language).map(\.stem))
     }
@@ -147,7 +147,7 @@ public struct ScaffoldPlan: Sendable {
         return a == b ? a : "\(a)–\(b)"
     }
 
-    /// A unique fact id: topic, kind and what was found (`part_1_date_911`, `part_2_name_rollo`).
+    /// A unique fact id: topic, kind and what was found (`part_1_date_1642`, `part_2_name_ada_quell`).
     static func id(_ topic: String, _ d: DraftFact, _ ids: inout Set<String>) -> String {
         let detail: String
         switch d.kind {

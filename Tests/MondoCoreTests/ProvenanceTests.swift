@@ -82,4 +82,11 @@ struct ProvenanceTests {
         #expect(FactSentence.index(of: fact(.text("grew"), label: "harbour dues"), in: s, language: en) == 0)
         #expect(FactSentence.index(of: fact(.text("x"), label: "unrelated"), in: s, language: en) == nil)
     }
+
+    @Test func documentPathsAreResolvedAgainstThePackFolder() {
+        #expect(DocumentLink(path: "../doc.txt").resolvedPath(packDirectory: "Tests/pack/Intents") == "Tests/pack/doc.txt")
+        #expect(DocumentLink(path: "../../../shared/a.txt").resolvedPath(packDirectory: "Intents") == "../../shared/a.txt")
+        #expect(DocumentLink(path: "/srv/doc.txt").resolvedPath(packDirectory: "Intents") == "/srv/doc.txt")
+        #expect(DocumentLink(path: "./doc.txt").resolvedPath(packDirectory: "/p/./Intents") == "/p/Intents/doc.txt")
+    }
 }

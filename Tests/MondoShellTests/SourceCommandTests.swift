@@ -84,4 +84,22 @@ struct SourceCommandTests {
         #expect(rendered.contains("topics/town.yaml:27:13: error: fact 'fair_visitors' cites ¶9, which the document does not have: the document has 4 paragraphs\n    source: ¶9\n            ^"))
         #expect(rendered.contains("topics/town.yaml:39:18: error: source '¶4, p. 2' of fact 'ferry_builder' is not a locator: expected a paragraph locator such as ¶4 or ¶4–¶6\n    source: \"¶4, p. 2\"\n                 ^"))
     }
+
+    @Test func draftFactsTakeNoPartInBuiltInComparisonsAndAreCountedInANote() throws {
+        let q = "Which is bigger, the people living in Velmora or the visitors to the lantern fair?"
+        let confirmed = try Engine(packDirectory: Self.root + "/Intents")
+        var ctx = DialogueContext()
+        #expect(confirmed.respond(to: q, context: &ctx).intent == "computed.compare")
+        let tmp = try copy(["Intents/topics/town.yaml": { $0.replacingOccurrences(of: "  - id: population\n", with: "  - id: population\n    draft: true\n") }])
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let drafted = try Engine(packDirectory: tmp + "/Intents")
+        #expect(drafted.pack.facts["population"]?.draft == true)
+        ctx = DialogueContext()
+        #expect(drafted.respond(to: q, context: &ctx).intent != "computed.compare")
+        // An intent that names the draft still answers with it.
+        ctx = DialogueContext()
+        #expect(drafted.respond(to: "How many people live in Velmora?", context: &ctx).answer == "About 12,400 people live in Velmora.")
+        let notes = Lint.findings(packDirectory: tmp + "/Intents", transcripts: nil).filter { $0.severity == .note }
+        #expect(notes.map(\.message) == ["1 draft fact in this file to confirm against the document (remove 'draft: true' from each one checked)"])
+    }
 }

@@ -27,7 +27,21 @@ public struct DocumentLink: Sendable, Hashable {
     /// The document's path from the current directory: ``path`` resolved against `packDirectory`
     /// when it is relative.
     public func resolvedPath(packDirectory: String) -> String {
-        if path.hasPrefix("/") { return path }
-        return ((packDirectory as NSString).appendingPathComponent(path) as NSString).standardizingPath
+        let joined = path.hasPrefix("/") ? path : (packDirectory as NSString).appendingPathComponent(path)
+        return Self.lexicallyNormalised(joined)
+    }
+
+    /// `path` with `.` parts dropped and each `name/..` pair removed, without asking the file
+    /// system (`Intents/../doc.txt` → `doc.txt`; a leading `..` stays).
+    static func lexicallyNormalised(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if part == "..", path.hasPrefix("/"), parts.isEmpty { continue }
+            parts.append(part)
+        }
+        let body = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + body : (body.isEmpty ? "." : body)
     }
 }

@@ -221,7 +221,9 @@ public struct PackIndex: Sendable {
         }
         // Fact vocabularies: what each numeric fact is called, in the pack's own words.
         var fv: [String: [String: Double]] = [:]
-        for f in pack.facts.values where f.value.number != nil && f.value.unitKey(in: language) != nil {
+        // Draft facts (`draft: true`, written by `mondo new`) answer only through an intent that
+        // names them: they take no part in built-in comparisons and durations.
+        for f in pack.facts.values where !f.draft && f.value.number != nil && f.value.unitKey(in: language) != nil {
             var v: [String: Double] = [:]
             for u in analysed(f.label).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
             fv[f.id] = v
@@ -236,7 +238,7 @@ public struct PackIndex: Sendable {
         // Dated facts: what each is called (its label), and the examples of the intents that
         // answer with it, so that "between the treaty and Hastings" can find two of them.
         var dv: [String: [String: Double]] = [:]
-        for f in pack.facts.values where Self.when(f) != nil {
+        for f in pack.facts.values where !f.draft && Self.when(f) != nil {
             var v: [String: Double] = [:]
             for u in analysed(f.label).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
             dv[f.id] = v

@@ -117,6 +117,16 @@ public struct LanguageData: Sendable {
     public private(set) var generalRelatives: Set<String> = []
     /// Words that open a noun phrase ("the", "its"): after "and", they start a second phrase.
     public private(set) var determiners: Set<String> = []
+    /// Words after which a `.` ends no sentence ("mr", "st", "c"), folded, without the dot
+    /// (``Sentences``).
+    public private(set) var sentenceAbbreviations: Set<String> = []
+    /// Words and signs that name a currency, with its code ("dollars" → `USD`, "€" → `EUR`),
+    /// for the draft facts of `mondo new`.
+    public private(set) var currencyWords: [String: String] = [:]
+    /// Words that make a number a percentage ("percent", "per cent", "%").
+    public private(set) var percentWords: [String] = []
+    /// Lowercase words that may stand inside a proper name ("Duke of Wellington", "Charles de Gaulle").
+    public private(set) var nameConnectors: Set<String> = []
     /// The stemmer, with this language's irregular forms.
     public private(set) var stemmer = Stemmer(irregularForms: [:])
 
@@ -200,6 +210,10 @@ public struct LanguageData: Sendable {
         }
         generalRelatives = Set(e.list("general_relatives").map { stemmer.stem($0) })
         determiners = Set(e.list("determiners"))
+        sentenceAbbreviations = Set(e.list("sentence_abbreviations"))
+        currencyWords = e.map("currency_words").mapValues { $0.uppercased() }
+        percentWords = e.list("percent_words")
+        nameConnectors = Set(e.list("name_connectors"))
     }
 
     /// The dictionary forms `word` may have, the word itself first: its irregular base, then the

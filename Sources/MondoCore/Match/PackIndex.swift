@@ -46,8 +46,10 @@ public struct PackIndex: Sendable {
     var vocabulary: [String: Int] = [:]
     /// Words the corrector leaves alone: vocabulary, lexicon and function words.
     var known: Set<String> = []
-    /// The vocabulary's ASCII words of three letters or more, for the corrector (``SpellingIndex``).
-    var spelling = SpellingIndex()
+    /// The vocabulary's ASCII words of three letters or more, for the corrector (``SpellingIndex``),
+    /// indexed when first needed.
+    var spelling: SpellingIndex { lazySpelling.value }
+    private var lazySpelling = Lazy { SpellingIndex() }
     /// Inverse document frequency of each key over intents.
     var idf: [String: Double] = [:]
     /// Compiled intents, parallel to `pack.intents`.
@@ -118,7 +120,8 @@ public struct PackIndex: Sendable {
         for f in pack.facts.values { addWords(f.label); addWords(Self.factText(f)) }
         for i in pack.intents { i.examples.forEach(addWords) }
         known = Set(vocabulary.keys).union(pack.lexicon).union(language.functionWords).union(language.oppositeWords)
-        spelling = SpellingIndex(words: vocabulary.keys.filter { $0.count >= 3 && $0.utf8.count == $0.count }.sorted().map { ($0, Array($0.utf8)) })
+        let spellingWords = vocabulary.keys.filter { $0.count >= 3 && $0.utf8.count == $0.count }.sorted().map { ($0, Array($0.utf8)) }
+        lazySpelling = Lazy { SpellingIndex(words: spellingWords) }
         // Per-intent vocabularies.
         position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let analyzer = Analyzer(index: self, pack: pack)

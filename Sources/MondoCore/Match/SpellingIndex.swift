@@ -1,3 +1,5 @@
+import Foundation
+
 /// The pack's words for spelling correction, indexed by their deletion neighbourhoods
 /// (symmetric deletion, as in SymSpell): a word typed with at most `k` edits (insertions,
 /// deletions, substitutions, adjacent transpositions) of a pack word shares with it a string
@@ -7,8 +9,9 @@
 struct SpellingIndex: Sendable {
     /// The indexed words (ASCII, three letters or more), with their bytes.
     let words: [(word: String, bytes: [UInt8])]
-    /// A deletion string → positions in `words` (ascending) of the words it comes from.
-    private var byDeletion: [String: [Int32]] = [:]
+    /// A deletion string's 64-bit FNV-1a hash → positions in `words` (ascending) of the words it
+    /// comes from. Two strings sharing a hash only bring a word more to measure, never one less.
+    private var byDeletion: [UInt64: [Int32]] = [:]
 
     /// The deepest neighbourhood a word of `length` bytes needs: typed words of eight letters
     /// or more are corrected within two edits (``Analyzer/correct(_:)``), so pack words of six
@@ -30,7 +33,7 @@ struct SpellingIndex: Sendable {
     init() { words = [] }
 
     /// Positions in ``words`` of every word within `limit` edits of `typed` (and some further
-    /// ones: the caller measures each), in no particular order. `typed` must be ASCII. O(L^limit).
+    /// ones: the caller measures each), in no particular order. O(L^limit).
     func candidates(_ typed: [UInt8], limit: Int) -> Set<Int32> {
         var out = Set<Int32>()
         Self.neighbourhood(typed, depth: limit) { key in
@@ -39,23 +42,54 @@ struct SpellingIndex: Sendable {
         return out
     }
 
-    /// Calls `body` with `bytes` and every string made by deleting one byte (and, at depth 2,
-    /// two bytes) of it; repeated strings may be given again.
-    static func neighbourhood(_ bytes: [UInt8], depth: Int, _ body: (String) -> Void) {
-        body(String(decoding: bytes, as: UTF8.self))
-        guard depth >= 1, !bytes.isEmpty else { return }
-        for i in bytes.indices {
+    /// Calls `body` with the hash of `bytes` and of every string made by deleting one byte (and,
+    /// at depth 2, two bytes) of it; a repeated string may be given again. Allocates nothing.
+    static func neighbourhood(_ bytes: [UInt8], depth: Int, _ body: (UInt64) -> Void) {
+        let n = bytes.count
+        body(hash(bytes, skipping: -1, -1))
+        guard depth >= 1, n > 0 else { return }
+        for i in 0..<n {
             // Deleting one of a run of equal letters gives the same string: once is enough.
             if i > 0, bytes[i] == bytes[i - 1] { continue }
-            var one = bytes
-            one.remove(at: i)
-            body(String(decoding: one, as: UTF8.self))
+            body(hash(bytes, skipping: i, -1))
             guard depth >= 2 else { continue }
-            for j in one.indices where j == 0 || one[j] != one[j - 1] {
-                var two = one
-                two.remove(at: j)
-                body(String(decoding: two, as: UTF8.self))
+            for j in (i + 1)..<max(i + 1, n) {
+                // The same for the second deletion, among the bytes left after the first.
+                if j > i + 1, bytes[j] == bytes[j - 1] { continue }
+                if j == i + 1, i > 0, bytes[j] == bytes[i - 1] { continue }
+                body(hash(bytes, skipping: i, j))
             }
+            // Second deletions before the first one are made when that one comes first.
         }
+    }
+
+    /// FNV-1a over `bytes` without the bytes at positions `a` and `b` (-1: none).
+    @inline(__always)
+    static func hash(_ bytes: [UInt8], skipping a: Int, _ b: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in bytes.indices where k != a && k != b {
+            h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3
+        }
+        return h
+    }
+}
+
+/// A value made the first time it is asked for, then kept: the spelling index is built only
+/// when a question first has a word to correct, not at every start-up. Thread-safe.
+final class Lazy<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    /// The value; the first call makes it (under the lock, so once).
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let v = made { return v }
+        let v = make()
+        made = v
+        return v
     }
 }

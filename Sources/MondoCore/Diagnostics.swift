@@ -221,6 +221,24 @@ public func nearest(_ word: String, in candidates: some Sequence<String>, limit:
     return best?.0
 }
 
+/// `editDistance(a, b, limit: 1) <= 1` without a table: equal, or one substitution, insertion,
+/// deletion or swap of adjacent letters at the first place they differ. O(n), for the analyser's
+/// per-word checks ("one word of a phrase may be a letter off"); non-ASCII words take the table.
+func withinOneEdit(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8), y = Array(b.utf8)
+    guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return editDistance(a, b, limit: 1) <= 1 }
+    let n = x.count, m = y.count
+    if abs(n - m) > 1 { return false }
+    var i = 0
+    while i < min(n, m), x[i] == y[i] { i += 1 }
+    if i == n, i == m { return true }
+    if n == m {
+        if x[(i + 1)...] == y[(i + 1)...] { return true }
+        return i + 1 < n && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...] == y[(i + 2)...]
+    }
+    return n > m ? x[(i + 1)...] == y[i...] : x[i...] == y[(i + 1)...]
+}
+
 /// ``editDistance(_:_:limit:)`` over bytes (optimal string alignment: insertions, deletions,
 /// substitutions and adjacent transpositions): the distance, or `limit + 1` as soon as it must
 /// exceed `limit`. Same result as the string version for ASCII words. O(|x| × |y|).

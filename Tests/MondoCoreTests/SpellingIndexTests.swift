@@ -60,6 +60,17 @@ struct ByteDistanceTests {
         }
         #expect(byteDistance(Array("william".utf8), Array("wiliam".utf8), limit: 1) == 1)
     }
+
+    @Test func withinOneEditAgreesWithTheTable() {
+        var rng = SystemRandomNumberGenerator()
+        let letters = ["a", "b", "c", "l", "é"]
+        for _ in 0..<3000 {
+            let x = (0..<Int.random(in: 0...6, using: &rng)).map { _ in letters.randomElement(using: &rng)! }.joined()
+            let y = (0..<Int.random(in: 0...6, using: &rng)).map { _ in letters.randomElement(using: &rng)! }.joined()
+            #expect(withinOneEdit(x, y) == (editDistance(x, y, limit: 1) <= 1), "\(x) \(y)")
+        }
+        #expect(withinOneEdit("wich", "which") && withinOneEdit("teh", "the") && !withinOneEdit("wat", "where"))
+    }
 }
 
 @Suite("Spelling index of a pack")

@@ -182,7 +182,7 @@ public struct Analyzer: Sendable {
             }
             // Function words, for "wich", "wat", "whos".
             if best == nil || best!.d > 1 {
-                for c in language.correctedFunctionWords where editDistance(w, c, limit: 1) <= 1 {
+                for c in language.correctedFunctionWords where withinOneEdit(w, c) {
                     best = (c, 1, true, 0); break
                 }
             }
@@ -289,7 +289,7 @@ public struct Analyzer: Sendable {
                     for (k, s) in entry.stems.enumerated() where stems[i + k] != s {
                         let typed = tokens[i + k].text, want = entry.words[k]
                         if misses == 0, typed.count >= 3, want.count >= 3, tokens[i + k].number == nil,
-                           editDistance(typed, want, limit: 1) <= 1, !(index.stopStems.contains(tokens[i + k].stem)) { misses += 1 }
+                           withinOneEdit(typed, want), !(index.stopStems.contains(tokens[i + k].stem)) { misses += 1 }
                         else { ok = false; break }
                     }
                     if ok, misses == 1, stems[i] == entry.stems[0] || entry.stems.count > 2 {

@@ -112,6 +112,14 @@ public struct LanguageData: Sendable {
     public private(set) var generalRelatives: Set<String> = []
     /// Words that open a noun phrase ("the", "its"): after "and", they start a second phrase.
     public private(set) var determiners: Set<String> = []
+    /// Phrases of small talk by manners kind (`greeting` → [[hi], [good, morning]]), and under
+    /// `ignored` the words that may stand around them; see ``Manners``.
+    public private(set) var mannerPhrases: [String: [[String]]] = [:]
+    /// Replies to a clarifying question by meaning (`yes`, `no`, `first`, `second`); see ``ClarificationReply``.
+    public private(set) var clarificationReplies: [String: [[String]]] = [:]
+    /// Texts shown for manners and clarifying questions, by name (`greeting`, `clarify_one` …):
+    /// Mustache templates, as written (not folded); see ``MannerTexts``.
+    public private(set) var texts: [String: String] = [:]
     /// The stemmer, with this language's irregular forms.
     public private(set) var stemmer = Stemmer(irregularForms: [:])
 
@@ -193,6 +201,9 @@ public struct LanguageData: Sendable {
         }
         generalRelatives = Set(e.list("general_relatives").map { stemmer.stem($0) })
         determiners = Set(e.list("determiners"))
+        mannerPhrases = e.group("manners").mapValues { $0.map(Self.words) }
+        clarificationReplies = e.group("clarification_replies").mapValues { $0.map(Self.words) }
+        texts = e.map("texts")
     }
 
     /// The dictionary forms `word` may have, the word itself first: its irregular base, then the

@@ -114,9 +114,10 @@ public struct Engine: Sendable {
     /// Answers `utterance` in `context`, updating the context when the turn is answered.
     /// A declined turn leaves the remembered context as it was.
     ///
-    /// Before a question is declined, small talk ("hi", "thanks", "what can you do?",
-    /// ``Manners``) is answered from the pack's settings with a `meta.…` intent, and leaves the
-    /// context as it was before the turn (only ``DialogueContext/turns`` counts it). With
+    /// Small talk ("hi", "thanks", "what can you do?", ``Manners``) is answered from the pack's
+    /// settings with a `meta.…` intent when no intent takes it — it is declined, answered only
+    /// through the context, or not worded as a question at all ("help") — and leaves the context
+    /// as it was before the turn (only ``DialogueContext/turns`` counts it). With
     /// ``clarifies`` on, a decline with a close reading asks "Do you mean …?" instead, and the
     /// next utterance may answer it (``reply(_:to:context:)``); the offer is kept for one turn.
     public func respond(to utterance: String, context: inout DialogueContext) -> Response {

@@ -110,6 +110,11 @@ public struct Fact: Sendable, Hashable {
     public var source: String
     /// Where the fact is defined in the pack.
     public var location: SourceLocation?
+    /// Where its `source` value is written (for lint's locator checks).
+    public var sourceLocation: SourceLocation? = nil
+    /// `draft: true`: written by `mondo new` from the document and not yet confirmed by an
+    /// author. Lint counts drafts in a note instead of warning that no intent uses them.
+    public var draft = false
 }
 
 /// A question kind, detected from the question words.
@@ -252,4 +257,6 @@ public struct PackSettings: Sendable {
     /// `manners:` in pack.yaml: the pack's own texts for small talk and clarifying questions,
     /// by name (`greeting`, `clarify_one` …), replacing the language data's `texts`.
     public var mannerTexts: [String: String] = [:]
+    /// `document:` in pack.yaml: the source document and how its locators count (``DocumentLink``).
+    public var document: DocumentLink?
 }

@@ -90,11 +90,11 @@ struct PackLoader {
         }
         var lexicon = Set<String>()
         if FileManager.default.fileExists(atPath: rel("lexicon.txt")),
-           let data = Self.ok(SourceFile.read(rel("lexicon.txt")), &diagnostics).map({ Data($0.utf8) }) {
+           let text = Self.ok(SourceFile.read(rel("lexicon.txt")), &diagnostics) {
             // One lowercase word per line; `#` starts a comment line.
-            lexicon.reserveCapacity(data.count / 8)
-            for line in data.split(separator: 10) where !line.isEmpty && line.first != 35 {
-                let w = Fold.text(String(decoding: line.filter { $0 != 32 && $0 != 13 && $0 != 9 }, as: UTF8.self))
+            lexicon.reserveCapacity(text.utf8.count / 8)
+            Lines.eachListedWord(text) { word in
+                let w = Fold.text(word)
                 if !w.isEmpty { lexicon.insert(w) }
             }
         }
@@ -177,7 +177,7 @@ struct PackLoader {
 
     // MARK: - pack.yaml
 
-    static let settingsKeys = ["name", "source", "description", "reference_date", "stopwords", "fallback", "subject", "not_covered", "comparisons", "manners"]
+    static let settingsKeys = ["name", "source", "description", "reference_date", "stopwords", "fallback", "subject", "not_covered", "comparisons", "document", "manners"]
 
     mutating func readSettings(_ doc: YAMLDocument) {
         guard let root = doc.root, let m = expectMapping(root, doc, "pack.yaml") else { return }
@@ -207,6 +207,7 @@ struct PackLoader {
         }
         readNotCovered(m["not_covered"], doc)
         readManners(m["manners"], doc)
+        readDocument(m["document"], doc)
     }
 
     /// `subject: ito_naoki` (pronouns he, him, his) or `subject: {concept: normans, pronouns: [they, them, their]}`.
@@ -313,7 +314,7 @@ struct PackLoader {
     mutating func readFact(_ node: Node, _ doc: YAMLDocument) {
         guard let m = expectMapping(node, doc, "a fact") else { return }
         defer { noteFailedFact(m) }
-        let common = ["id", "type", "label", "source", "time", "approx", "note"]
+        let common = ["id", "type", "label", "source", "time", "approx", "note", "draft"]
         guard let type = string(m["type"], doc, "type") else {
             checkKeys(m, doc, allowed: common + Self.factKeys.values.flatMap { $0 } + Self.factOptional.values.flatMap { $0 }, required: ["id", "type"], what: "a fact", at: node)
             return
@@ -380,8 +381,10 @@ struct PackLoader {
         default: value = .text(string(m["text"], doc, "text") ?? "")
         }
         guard let value else { return }
+        let draft = m["draft"] == nil ? false : (onOff(m["draft"], doc, "draft") ?? false)
         facts[id] = Fact(id: id, label: string(m["label"], doc, "label") ?? id, value: value, approx: approx,
-                         time: time, source: string(m["source"], doc, "source") ?? "", location: doc.location(m["id"]))
+                         time: time, source: string(m["source"], doc, "source") ?? "", location: doc.location(m["id"]),
+                         sourceLocation: m["source"].map { doc.location($0) }, draft: draft)
     }
 
     /// The time forms a pack may write, for error messages.

@@ -10,8 +10,9 @@ public struct LanguageEntries: Sendable, Equatable {
     public static let listKeys = ["function_words", "filler_openings", "number_phrases", "count_phrases", "rank_words",
                                   "yes_no_openings", "follow_up_pronouns", "inflectional_endings", "superlatives",
                                   "reverse_markers", "place_nouns", "receive_verbs", "negative_words", "intensified_verbs", "opposites",
-                                  "generic_nouns", "person_nouns", "person_pronouns", "comparison_words",
-                                  "base_form_endings", "general_relatives", "determiners"]
+                                  "generic_nouns", "corrected_function_words", "person_nouns", "person_pronouns", "comparison_words",
+                                  "base_form_endings", "general_relatives", "determiners",
+                                  "sentence_abbreviations", "percent_words", "name_connectors"]
     /// Keys whose value maps a group name to a list, with the group names each allows (nil: any).
     public static let groupKeys: [String: [String]?] = [
         "question_words": ["when", "where", "who", "why", "how", "what"],
@@ -32,6 +33,7 @@ public struct LanguageEntries: Sendable, Equatable {
         "contractions": "text", "abbreviations": "text", "irregular_forms": "text",
         "number_words": "number", "number_scales": "number", "ordinals": "whole", "months": "month",
         "texts": "sentence",
+        "currency_words": "text",
     ]
     /// The names a `texts` entry may have: one per manners kind, and the clarifying questions'.
     public static let textNames = MannerKind.allCases.map(\.rawValue) + ["clarify_one", "clarify_two", "clarify_which", "clarify_no"]

@@ -8,6 +8,9 @@ public enum FallbackReason: String, Sendable, Hashable {
     case notInPack = "not_in_pack"
     /// Two intents fit equally well; the answer asks which was meant.
     case ambiguous
+    /// One or two intents would take the question but for what it leaves unsaid, and the answer
+    /// asks whether one was meant ("Do you mean …?"): only when ``Engine/clarifies`` is on.
+    case unsure
 }
 
 /// One line of the `:why` explanation of a candidate intent.
@@ -65,6 +68,9 @@ public struct Response: Sendable {
     public var score: Double?
     /// The working behind the answer.
     public var explanation: Explanation
+    /// For a decline: the intents a clarifying question offers (asked only when
+    /// ``Engine/clarifies`` is on; listed as `candidates` in JSON either way). Nil otherwise.
+    public var clarification: Clarification? = nil
 }
 
 /// Answers utterances from a pack: analyse, score intents, merge the dialogue context, fill the
@@ -77,6 +83,12 @@ public struct Engine: Sendable {
     let analyzer: Analyzer
     /// The matcher (its threshold can be tuned).
     public var matcher: Matcher
+    /// Small talk and replies to clarifying questions (``Manners``).
+    let manners: Manners
+    /// Ask back instead of declining when a declined question has a close reading ("Do you mean
+    /// …?", ``Clarification``), and read the next utterance as the reply. Off by default: batch
+    /// runs never wait for a reply; the REPL at a terminal turns it on.
+    public var clarifies = false
     /// True (the default) when responses carry the texts saying why each of their best
     /// candidates was blocked (``CandidateSummary/blocked``, for `:why` and the trace). False
     /// leaves those texts empty, which saves building them for every question; the shell turns
@@ -91,6 +103,7 @@ public struct Engine: Sendable {
         index = PackIndex(pack: pack)
         analyzer = Analyzer(index: index, pack: pack)
         matcher = Matcher(pack: pack, index: index)
+        manners = Manners(language: pack.language, texts: pack.language.texts.merging(pack.settings.mannerTexts) { _, own in own })
     }
 
     /// Loads the pack in `directory` and compiles it.
@@ -110,14 +123,54 @@ public struct Engine: Sendable {
 
     /// Answers `utterance` in `context`, updating the context when the turn is answered.
     /// A declined turn leaves the remembered context as it was.
+    ///
+    /// Small talk ("hi", "thanks", "what can you do?", ``Manners``) is answered from the pack's
+    /// settings with a `meta.…` intent when no intent takes it — it is declined, answered only
+    /// through the context, or not worded as a question at all ("help") — and leaves the context
+    /// as it was before the turn (only ``DialogueContext/turns`` counts it). With
+    /// ``clarifies`` on, a decline with a close reading asks "Do you mean …?" instead, and the
+    /// next utterance may answer it (``reply(_:to:context:)``); the offer is kept for one turn.
     public func respond(to utterance: String, context: inout DialogueContext) -> Response {
-        var r = reply(to: utterance, context: &context)
+        var r = converse(utterance, context: &context)
         r.explanation.described = explains
         return r
     }
 
-    /// ``respond(to:context:)`` before the response is marked as described or not.
-    private func reply(to utterance: String, context: inout DialogueContext) -> Response {
+    /// ``respond(to:context:)`` before the response is marked as described or not: a reply to a
+    /// pending clarification, small talk, or a question (asked back when ``clarifies``).
+    private func converse(_ utterance: String, context: inout DialogueContext) -> Response {
+        let pending = context.clarification
+        context.clarification = nil
+        if let pending, let r = reply(utterance, to: pending, context: &context) { return r }
+        let before = context
+        var r = respondToQuestion(utterance, context: &context)
+        // Small talk, unless it is worded as a question that an intent takes by its words alone:
+        // "who are you?" right after a question may reach that question's topic through the
+        // context, which is no reading of it; "help" or "cheers" is no question about anything.
+        if let kind = manners.kind(of: utterance),
+           r.intent == nil || !manners.isQuestion(utterance) || !answersAlone(utterance),
+           let m = mannersResponse(kind, analysis: r.explanation.analysis) {
+            context = before
+            context.turns += 1
+            return m
+        }
+        guard r.intent == nil else { return r }
+        if clarifies, let offer = r.clarification {
+            context.clarification = offer
+            r.answer = clarifyingText(offer)
+            r.reason = offer.options.count == 1 ? .unsure : .ambiguous
+        }
+        return r
+    }
+
+    /// Whether `utterance` asked in a new conversation is answered by an intent of the pack.
+    func answersAlone(_ utterance: String) -> Bool {
+        var fresh = DialogueContext()
+        return respondToQuestion(utterance, context: &fresh).intent != nil
+    }
+
+    /// ``respond(to:context:)`` for a question: compound, summary, or one turn.
+    func respondToQuestion(_ utterance: String, context: inout DialogueContext) -> Response {
         context.turns += 1
         let before = context
         // "How many came, and what did it cost?": each question on its own, in order.

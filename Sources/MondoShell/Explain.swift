@@ -49,7 +49,9 @@ public enum Explain {
             }
         }
         if e.candidates.count > 5 { out.append("  … more: :why all lists every candidate; :why INTENT_ID says why one did not answer") }
-        if let id = r.intent, Engine.builtInIntents.contains(id) {
+        if let id = r.intent, id.hasPrefix(MannerKind.intentPrefix) {
+            out.append("intent:      \(id) (conversation manners: not an answer about the document; the context is unchanged)")
+        } else if let id = r.intent, Engine.builtInIntents.contains(id) {
             out.append("intent:      \(id) (a built-in comparison of two facts; `comparisons: off` in pack.yaml turns these off)")
         } else if let id = r.intent {
             out.append("intent:      \(id) (score \(String(format: "%.3f", r.score ?? 0)))")
@@ -60,6 +62,9 @@ public enum Explain {
         for s in e.sources { out.append("fact:        \(s.fact) [\(s.source)] \(s.label)") }
         for c in e.computations { out.append("computed:    \(c.name) = \(c.op)(\(c.operands.joined(separator: ", "))): \(c.working)") }
         if let y = e.yesno { out.append("yes/no:      \(y)") }
+        for (i, o) in (r.clarification?.options ?? []).enumerated() {
+            out.append((i == 0 ? "offered:     " : "             ") + "\(o.intent) (score \(String(format: "%.3f", o.score))) “\(o.question)”")
+        }
         return out.joined(separator: "\n")
     }
 
@@ -92,6 +97,11 @@ public enum Explain {
         fields.append(("corrections", .array(e.analysis.corrections.map { .object([("from", .string($0.from)), ("to", .string($0.to))]) })))
         if let c = e.contextUse { fields.append(("context", .string(c))) }
         if let s = e.step { fields.append(("step", .string(s.rawValue))) }
+        if let c = r.clarification {
+            fields.append(("candidates", .array(c.options.map {
+                .object([("intent", .string($0.intent)), ("question", .string($0.question)), ("score", .number(($0.score * 1000).rounded() / 1000))])
+            })))
+        }
         return .object(fields)
     }
 }

@@ -37,6 +37,10 @@ public final class Shell {
     /// Answer every question in a new conversation (`--independent`): nothing a question says is
     /// remembered for the next one, as if `:reset` came before each.
     public var independent = false
+    /// Ask back ("Do you mean …?") instead of declining a question with a close reading, and
+    /// read the next line as the reply (``Engine/clarifies``): on in the REPL at a terminal,
+    /// off in batch runs, which never wait for a reply.
+    public var clarifies = false { didSet { engine.clarifies = clarifies } }
     /// Where the interactive banner and the blank line after each answer go: the terminal side
     /// (standard error when standard output is redirected). `nil`: `out`.
     public var screen: OutputSink?
@@ -261,7 +265,9 @@ public final class Shell {
             try say(line, shown.enumerated().map { String(format: "%5d  ", start + $0.offset + 1) + $0.element }.joined(separator: "\n"))
         case "save":
             guard !arg.isEmpty else { try say(line, "Usage: :save FILE (for example :save Transcripts/my-session.transcript)"); break }
-            let text = Transcript.render(turns, header: "Saved by mondo :save on \(ISO8601DateFormatter().string(from: Date()))", resetsBefore: resetsBefore)
+            let asked = clarifies && turns.contains { $0.response.clarification != nil }
+            let text = Transcript.render(turns, header: "Saved by mondo :save on \(ISO8601DateFormatter().string(from: Date()))",
+                                         resetsBefore: resetsBefore, clarifies: asked)
             do throws(WriteFailure) {
                 try SafeWrite.replaceContents(of: arg, with: text)
             } catch {
@@ -273,7 +279,8 @@ public final class Shell {
             let loaded: Result<Engine, PackError>
             do { loaded = .success(try Engine(packDirectory: packDirectory)) } catch { loaded = .failure(error) }
             switch loaded {
-            case .success(let fresh):
+            case .success(var fresh):
+                fresh.clarifies = clarifies
                 engine = fresh
                 try say(line, "Reloaded \(fresh.pack.intents.count) intents and \(fresh.pack.facts.count) facts from \(packDirectory).")
             case .failure(let error):

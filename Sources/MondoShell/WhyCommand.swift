@@ -28,6 +28,10 @@ extension Shell {
             return "\(head) is one of the engine's built-in comparisons of two facts, not an intent of the pack "
                 + "(see Docs/pack-format.md, “Built-in comparisons”; `comparisons: off` in pack.yaml turns them off)."
         }
+        if Engine.metaIntents.contains(head) {
+            return "\(head) is one of the engine's conversation manners (small talk, not an answer about the document; "
+                + "the texts are the language data's `texts` or the pack's `manners:` in pack.yaml; see Docs/language-data.md)."
+        }
         // One word shaped like an intent id (`visits.jp_to_vn`) that the pack does not have.
         if rest.isEmpty, head.contains("."), head.first?.isLetter == true, head.last?.isLetter == true || head.last?.isNumber == true,
            head.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" || $0 == "." }) {

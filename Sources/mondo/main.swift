@@ -101,6 +101,10 @@ struct Ask: ParsableCommand {
         let (engine, dir) = try packOptions.engine()
         let shell = Shell(engine: engine, packDirectory: dir, format: fmt, out: standardOutput(), err: standardError())
         shell.independent = independent
+        // Batch runs never wait for a reply to "Do you mean …?"; MONDO_CLARIFY=1 asks anyway (to
+        // measure how often a batch of questions would be asked back).
+        let clarifyAnyway = ProcessInfo.processInfo.environment["MONDO_CLARIFY"] == "1"
+        shell.clarifies = clarifyAnyway
         if !questions.isEmpty || !files.isEmpty {
             do {
                 for q in questions { if try !shell.handle(q) { return } }
@@ -123,6 +127,7 @@ struct Ask: ParsableCommand {
         // The banner belongs with the prompt on the terminal: on standard error when standard
         // output is redirected (`mondo | tee log` logs answers only).
         if isatty(1) != 1 { shell.screen = standardError() }
+        shell.clarifies = reader.isInteractive || clarifyAnyway
         let status = shell.run(reader: reader)
         (reader as? EditLineReader)?.close()
         if status != 0 { throw ExitCode(status) }

@@ -21,6 +21,9 @@ public struct DialogueContext: Sendable, Equatable {
     /// "he"/"she" in the next turn may point at them ("who led the expedition?" … "whom did he
     /// serve?").
     public var people: [String] = []
+    /// The clarifying question asked by the last turn ("Do you mean …?"), which the next
+    /// utterance may answer ("yes", "2", "no"); dropped after that turn whatever it is.
+    public var clarification: Clarification?
 
     /// An empty context (a new conversation).
     public init() {}

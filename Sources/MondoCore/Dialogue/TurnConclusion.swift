@@ -28,7 +28,7 @@ extension Engine {
         let understood = (best.map { $0.blocked != nil && $0.score >= matcher.threshold } ?? false)
             || cands.contains { $0.blocked != nil && $0.userReason != nil && $0.score >= matcher.threshold + matcher.policy.tellingMargin }
         let reason: FallbackReason = understood ? .notInPack : .notUnderstood
-        return decline(reason, a, cands)
+        return decline(reason, a, cands, offer: clarification(for: turn))
     }
 
     /// The question's best reading is an intent blocked for something the question asks that it
@@ -63,7 +63,10 @@ extension Engine {
            pack.intents[second.intent].family == nil || pack.intents[second.intent].family != pack.intents[c.intent].family,
            pack.intents[second.intent].require.count == pack.intents[c.intent].require.count,
            pack.intents[second.intent].priority == pack.intents[c.intent].priority {
-            return decline(.ambiguous, a, cands, alternatives: [c.intent, second.intent])
+            let offer = Clarification(options: [c, second].compactMap { x in
+                pack.intents[x.intent].examples.first.map { .init(intent: pack.intents[x.intent].id, question: $0, score: x.score) }
+            })
+            return decline(.ambiguous, a, cands, alternatives: [c.intent, second.intent], offer: offer.options.count == 2 ? offer : nil)
         }
         return nil
     }

@@ -86,6 +86,18 @@ public struct ScoringPolicy: Sendable {
     public var tieMargin = 0.005
     /// A blocked intent this far above the threshold makes a decline "not in the pack" (understood).
     public var tellingMargin = 0.1
+    /// Clarifying questions ("Do you mean …?", ``Engine/clarifies``). A decline that cannot
+    /// name what is missing is offered back its leading readings — the candidates scoring at
+    /// least this and within ``clarifyLead`` of the best — when they are one or two and each
+    /// would take the question but for what it leaves unsaid: it accounts for every content
+    /// word of the question and is blocked only for a `require` group the question does not
+    /// name (or scores below ``threshold`` with no time or focus penalty). At the threshold's
+    /// value, a reading accounts for at least half of what was typed.
+    public var clarifyScore = 0.5
+    /// …and a third reading within this of the best makes the question too vague to guess at:
+    /// it is declined as before. The same margin as ``tellingMargin``: a reading this far ahead
+    /// of the rest stands out.
+    public var clarifyLead = 0.1
     /// Intents above this score are offered as suggestions in a decline.
     public var suggestionScore = 0.2
     /// The IDF-weighted share of the previous question's words an intent must know to answer a

@@ -254,6 +254,9 @@ public struct PackSettings: Sendable {
     /// (`computed.compare`, `computed.difference`, `computed.ratio`, `computed.sum`) may answer.
     /// Default true (on).
     public var comparisons: Bool = true
+    /// `manners:` in pack.yaml: the pack's own texts for small talk and clarifying questions,
+    /// by name (`greeting`, `clarify_one` …), replacing the language data's `texts`.
+    public var mannerTexts: [String: String] = [:]
     /// `document:` in pack.yaml: the source document and how its locators count (``DocumentLink``).
     public var document: DocumentLink?
 }

@@ -177,7 +177,7 @@ struct PackLoader {
 
     // MARK: - pack.yaml
 
-    static let settingsKeys = ["name", "source", "description", "reference_date", "stopwords", "fallback", "subject", "not_covered", "comparisons", "document"]
+    static let settingsKeys = ["name", "source", "description", "reference_date", "stopwords", "fallback", "subject", "not_covered", "comparisons", "document", "manners"]
 
     mutating func readSettings(_ doc: YAMLDocument) {
         guard let root = doc.root, let m = expectMapping(root, doc, "pack.yaml") else { return }
@@ -206,6 +206,7 @@ struct PackLoader {
             }
         }
         readNotCovered(m["not_covered"], doc)
+        readManners(m["manners"], doc)
         readDocument(m["document"], doc)
     }
 

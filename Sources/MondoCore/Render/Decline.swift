@@ -4,7 +4,8 @@ extension Engine {
         cands.prefix(8).map { CandidateSummary(intent: pack.intents[$0.intent].id, score: $0.score, blocked: $0.blocked, fit: $0.fit) }
     }
 
-    func decline(_ reason: FallbackReason, _ a: Analysis, _ cands: [Candidate], extra: String? = nil, alternatives: [Int] = []) -> Response {
+    func decline(_ reason: FallbackReason, _ a: Analysis, _ cands: [Candidate], extra: String? = nil, alternatives: [Int] = [],
+                 offer: Clarification? = nil) -> Response {
         let s = pack.settings
         var text: String
         switch reason {
@@ -26,7 +27,7 @@ extension Engine {
                     text = packGap ? why : text + " " + why
                 }
             }
-        case .notUnderstood:
+        case .notUnderstood, .unsure:
             text = s.notUnderstood
         }
         if reason != .ambiguous {
@@ -38,6 +39,6 @@ extension Engine {
         }
         let explanation = Explanation(analysis: a, candidates: summaries(cands), contextUse: nil, slots: [:],
                                       sources: [], computations: [], yesno: nil)
-        return Response(answer: text, intent: nil, facts: [], reason: reason, score: nil, explanation: explanation)
+        return Response(answer: text, intent: nil, facts: [], reason: reason, score: nil, explanation: explanation, clarification: offer)
     }
 }

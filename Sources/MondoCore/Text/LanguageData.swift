@@ -117,6 +117,14 @@ public struct LanguageData: Sendable {
     public private(set) var generalRelatives: Set<String> = []
     /// Words that open a noun phrase ("the", "its"): after "and", they start a second phrase.
     public private(set) var determiners: Set<String> = []
+    /// Phrases of small talk by manners kind (`greeting` → [[hi], [good, morning]]), and under
+    /// `ignored` the words that may stand around them; see ``Manners``.
+    public private(set) var mannerPhrases: [String: [[String]]] = [:]
+    /// Replies to a clarifying question by meaning (`yes`, `no`, `first`, `second`); see ``ClarificationReply``.
+    public private(set) var clarificationReplies: [String: [[String]]] = [:]
+    /// Texts shown for manners and clarifying questions, by name (`greeting`, `clarify_one` …):
+    /// Mustache templates, as written (not folded); see ``MannerTexts``.
+    public private(set) var texts: [String: String] = [:]
     /// Words after which a `.` ends no sentence ("mr", "st", "c"), folded, without the dot
     /// (``Sentences``).
     public private(set) var sentenceAbbreviations: Set<String> = []
@@ -210,6 +218,9 @@ public struct LanguageData: Sendable {
         }
         generalRelatives = Set(e.list("general_relatives").map { stemmer.stem($0) })
         determiners = Set(e.list("determiners"))
+        mannerPhrases = e.group("manners").mapValues { $0.map(Self.words) }
+        clarificationReplies = e.group("clarification_replies").mapValues { $0.map(Self.words) }
+        texts = e.map("texts")
         sentenceAbbreviations = Set(e.list("sentence_abbreviations"))
         currencyWords = e.map("currency_words").mapValues { $0.uppercased() }
         percentWords = e.list("percent_words")

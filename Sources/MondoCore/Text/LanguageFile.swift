@@ -3,7 +3,8 @@ import Yams
 
 /// The entries of a language data file, by key, before they become ``LanguageData`` tables.
 /// Three shapes: lists (`function_words: [a, an, …]`), groups of lists (`question_nouns: {when:
-/// [year, …]}`) and maps (`months: {january: 1}`). All words are folded (lowercase, no diacritics).
+/// [year, …]}`) and maps (`months: {january: 1}`). All words are folded (lowercase, no diacritics),
+/// except the values of `texts`, which are shown to the user as written (Mustache templates).
 public struct LanguageEntries: Sendable, Equatable {
     /// Keys whose value is a list of words or phrases.
     public static let listKeys = ["function_words", "filler_openings", "number_phrases", "count_phrases", "rank_words",
@@ -24,13 +25,18 @@ public struct LanguageEntries: Sendable, Equatable {
         "summary": ["markers", "verbs"],
         "roles": ["active_auxiliaries", "be_auxiliaries", "titles", "adverbs", "symmetric",
                   "recipient_prepositions", "agent_prepositions", "clause_breaks"],
+        "manners": MannerKind.allCases.map(\.rawValue) + ["ignored"],
+        "clarification_replies": ClarificationReply.allCases.map(\.rawValue),
     ]
     /// Keys whose value maps a word to a value, with the kind of value (`text`, `number`, `month`, `whole`).
     public static let mapKeys: [String: String] = [
         "contractions": "text", "abbreviations": "text", "irregular_forms": "text",
         "number_words": "number", "number_scales": "number", "ordinals": "whole", "months": "month",
+        "texts": "sentence",
         "currency_words": "text",
     ]
+    /// The names a `texts` entry may have: one per manners kind, and the clarifying questions'.
+    public static let textNames = MannerKind.allCases.map(\.rawValue) + ["clarify_one", "clarify_two", "clarify_which", "clarify_no"]
     /// Every key a language file may have (besides `remove`).
     public static var allKeys: [String] { (listKeys + groupKeys.keys + mapKeys.keys).sorted() }
 
@@ -147,14 +153,22 @@ public enum LanguageFile {
                     diagnostics.append(doc.diag(.error, "'\(key)' must map words to \(kind == "text" ? "words" : "numbers")", at: value)); continue
                 }
                 var m: [String: String] = [:]
-                for (w, _, v) in MappingEntries(value) {
+                for (w, wn, v) in MappingEntries(value) {
+                    if kind == "sentence", !LanguageEntries.textNames.contains(w) {
+                        let hint = nearest(w, in: LanguageEntries.textNames).map { "; did you mean '\($0)'?" }
+                            ?? " (allowed: \(LanguageEntries.textNames.joined(separator: ", ")))"
+                        diagnostics.append(doc.diag(.error, "unknown text '\(w)' in '\(key)'\(hint)", at: wn)); continue
+                    }
                     guard let s = v.scalarText else {
                         diagnostics.append(doc.diag(.error, "the value of '\(w)' in '\(key)' must be a single value", at: v)); continue
                     }
                     if let problem = check(s, kind) {
                         diagnostics.append(doc.diag(.error, "the value of '\(w)' in '\(key)' \(problem), not '\(s)'", at: v)); continue
                     }
-                    m[clean(w)] = kind == "text" ? clean(s) : s
+                    if kind == "sentence", let problem = MannerTexts.problem(in: s) {
+                        diagnostics.append(doc.diag(.error, "the text '\(w)' in '\(key)': \(problem)", at: v)); continue
+                    }
+                    m[clean(w)] = kind == "text" ? clean(s) : kind == "sentence" ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s
                 }
                 change.additions.maps[key] = m
             }
@@ -192,6 +206,7 @@ public enum LanguageFile {
         case "number": return Double(value) == nil ? "must be a number" : nil
         case "whole": return Int(value) == nil ? "must be a whole number" : nil
         case "month": return Int(value).map { (1...12).contains($0) } == true ? nil : "must be a month number from 1 to 12"
+        case "sentence": return value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "must not be empty" : nil
         default: return clean(value).isEmpty ? "must not be empty" : nil
         }
     }

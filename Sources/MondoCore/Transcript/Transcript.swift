@@ -27,6 +27,9 @@ public struct Transcript: Sendable {
     public var exchanges: [Exchange]
     /// The file's lines (for `--update`).
     public var lines: [String]
+    /// `@clarify` anywhere in the file: it is replayed with clarifying questions on, as in the
+    /// REPL (``Engine/clarifies``), so that "Do you mean …?" and the reply to it replay as recorded.
+    public var clarifies = false
 
     /// Parses transcript text.
     /// - Throws: ``PackError`` with a diagnostic for expected text before any question, an unknown
@@ -36,6 +39,7 @@ public struct Transcript: Sendable {
         var exchanges: [Exchange] = []
         var diags: [Diagnostic] = []
         var pendingReset = false
+        var clarifies = false
         for (i, raw) in lines.enumerated() {
             let n = i + 1
             let line = raw
@@ -53,6 +57,7 @@ public struct Transcript: Sendable {
                 let parts = body.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
                 switch parts[0] {
                 case "@reset": pendingReset = true; continue
+                case "@clarify": clarifies = true; continue
                 case "@decline", "@intent":
                     guard !exchanges.isEmpty else {
                         diags.append(Diagnostic(.error, "\(parts[0]) before any question", at: SourceLocation(path: path, line: n, column: 1), sourceLine: line)); continue
@@ -63,7 +68,7 @@ public struct Transcript: Sendable {
                     if exchanges[exchanges.count - 1].expected.isEmpty { exchanges[exchanges.count - 1].expectedLine = n + 1 }
                     continue
                 default:
-                    let hint = nearest(parts[0], in: ["@reset", "@decline", "@intent"]).map { "; did you mean '\($0)'?" } ?? ""
+                    let hint = nearest(parts[0], in: ["@reset", "@decline", "@intent", "@clarify"]).map { "; did you mean '\($0)'?" } ?? ""
                     diags.append(Diagnostic(.error, "unknown directive '\(parts[0])'\(hint)", at: SourceLocation(path: path, line: n, column: 1), sourceLine: line))
                     continue
                 }
@@ -75,7 +80,7 @@ public struct Transcript: Sendable {
             exchanges[exchanges.count - 1].expected.append(line)
         }
         if !diags.isEmpty { throw PackError(diagnostics: diags, subject: path) }
-        return Transcript(path: path, exchanges: exchanges, lines: lines)
+        return Transcript(path: path, exchanges: exchanges, lines: lines, clarifies: clarifies)
     }
 
     /// Reads and parses a transcript file.
@@ -99,8 +104,12 @@ public struct Transcript: Sendable {
     /// Renders a conversation as transcript text that replays as it is.
     /// - Parameter resetsBefore: positions of turns before which the conversation was reset
     ///   (`:reset`); each gets an `@reset` line so the replay forgets the context there too.
-    public static func render(_ turns: [(question: String, response: Response)], header: String? = nil, resetsBefore: Set<Int> = []) -> String {
+    /// - Parameter clarifies: the conversation had clarifying questions on: an `@clarify` line
+    ///   comes first, so that the replay asks them too.
+    public static func render(_ turns: [(question: String, response: Response)], header: String? = nil, resetsBefore: Set<Int> = [],
+                              clarifies: Bool = false) -> String {
         var out = header.map { "# " + $0 + "\n\n" } ?? ""
+        if clarifies { out += "@clarify\n\n" }
         for (n, t) in turns.enumerated() {
             if resetsBefore.contains(n), n > 0 { out += "@reset\n" }
             out += "> \(oneLine(t.question))\n"
@@ -136,6 +145,8 @@ public enum TranscriptRunner {
     /// - Returns: every exchange's response, with the failures.
     public static func replay(_ transcript: Transcript, engine: Engine) -> (responses: [Response], failures: [ExchangeFailure]) {
         var context = DialogueContext()
+        var engine = engine
+        engine.clarifies = transcript.clarifies
         var responses: [Response] = []
         var failures: [ExchangeFailure] = []
         for ex in transcript.exchanges {

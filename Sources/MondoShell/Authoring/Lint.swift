@@ -134,8 +134,10 @@ public enum Lint {
             // An @intent naming an intent that does not exist.
             let ids = pack.intents.map(\.id)
             for t in replay.turns {
-                // `computed.compare`, `computed.difference` …: the engine's built-in comparisons.
-                guard let want = t.exchange.expectIntent, !ids.contains(want), !Engine.builtInIntents.contains(want) else { continue }
+                // `computed.compare`, `computed.difference` …: the engine's built-in comparisons;
+                // `meta.greeting` …: its conversation manners.
+                guard let want = t.exchange.expectIntent, !ids.contains(want), !Engine.builtInIntents.contains(want),
+                      !Engine.metaIntents.contains(want) else { continue }
                 let hint = nearest(want, in: ids, limit: 4).map { "; did you mean '\($0)'?" } ?? ""
                 let loc = SourceLocation(path: t.path, line: max(1, t.exchange.expectedLine - 1), column: 9)
                 let line = Transcript.lineOf(path: t.path, directive: "@intent \(want)", after: t.exchange.line)

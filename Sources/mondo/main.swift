@@ -93,14 +93,31 @@ struct Ask: ParsableCommand {
     @Flag(help: "Answer each question (each input line, each -c) as a new conversation: no follow-ups.")
     var independent = false
 
+    @Option(help: ArgumentHelp("Colour secondary text (suggestions, notes): auto (at a terminal, unless NO_COLOR is set), always or never.", valueName: "WHEN"))
+    var color: String = "auto"
+
+    @Flag(help: "At a terminal, do not note spelling corrections after answers (read “mnay” as “many”).")
+    var noNotes = false
+
     mutating func run() throws {
         signal(SIGPIPE, SIG_IGN)
         guard let fmt = OutputFormat(rawValue: format) else {
             throw ValidationError("--format must be text or json, not '\(format)'")
         }
+        guard let colorMode = ColorMode(rawValue: color) else {
+            throw ValidationError("--color must be auto, always or never, not '\(color)'")
+        }
         let (engine, dir) = try packOptions.engine()
         let shell = Shell(engine: engine, packDirectory: dir, format: fmt, out: standardOutput(), err: standardError())
         shell.independent = independent
+        shell.notes = !noNotes
+        // Answers are laid out for a terminal only when standard output is one (or colour is
+        // asked for regardless): pipes and files get them exactly as the engine gives them.
+        let isTerminal = isatty(1) == 1
+        let colored = colorMode.enabled(isTerminal: isTerminal, environment: ProcessInfo.processInfo.environment)
+        if fmt == .text, isTerminal || colored {
+            shell.terminal = TerminalLayout(width: { isTerminal ? terminalWidth() : nil }, color: colored)
+        }
         if !questions.isEmpty || !files.isEmpty {
             do {
                 for q in questions { if try !shell.handle(q) { return } }
@@ -128,6 +145,18 @@ struct Ask: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 }
+
+/// The width of the terminal on standard output, in columns (`TIOCGWINSZ`), else `$COLUMNS`;
+/// nil when neither gives one.
+@Sendable func terminalWidth() -> Int? {
+    var size = winsize()
+    if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+    if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), c > 0 { return c }
+    return nil
+}
+
+/// A progress line on standard error when it is a terminal; nil (no progress) otherwise.
+func progressLine() -> ProgressLine? { isatty(2) == 1 ? ProgressLine(sink: FileOutput(fd: 2)) : nil }
 
 /// Opens a `-f` file for reading (`-` is standard input), or prints `mondo: cannot read 'FILE':
 /// REASON` and exits 2 (a missing or unreadable file, or a directory).
@@ -163,7 +192,8 @@ struct Test: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let (engine, dir) = try packOptions.engine()
         let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
-        let result = TranscriptCommand.run(paths: roots, engine: engine, update: update, out: standardOutput(), err: standardError())
+        let result = TranscriptCommand.run(paths: roots, engine: engine, update: update, out: standardOutput(), err: standardError(),
+                                           progress: progressLine())
         if result != 0 { throw ExitCode(result) }
     }
 }
@@ -203,7 +233,8 @@ struct Coverage: ParsableCommand {
         guard let fmt = OutputFormat(rawValue: format) else { throw ValidationError("--format must be text or json, not '\(format)'") }
         let (engine, dir) = try packOptions.engine()
         let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
-        let status = MondoShell.CoverageReport.run(paths: roots, engine: engine, format: fmt, out: standardOutput(), err: standardError())
+        let status = MondoShell.CoverageReport.run(paths: roots, engine: engine, format: fmt, out: standardOutput(), err: standardError(),
+                                                   progress: progressLine())
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -235,7 +266,7 @@ struct Robustness: ParsableCommand {
         let (engine, dir) = try packOptions.engine()
         let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
         let status = MondoShell.RobustnessReport.run(paths: roots, engine: engine, seed: seed, format: fmt, listAll: all,
-                                                     minimum: min, out: standardOutput(), err: standardError())
+                                                     minimum: min, out: standardOutput(), err: standardError(), progress: progressLine())
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -19,7 +19,7 @@ indirect enum SchemaValue: Equatable {
         }
     }
 
-    /// Reads YAML text.
+    /// Reads YAML text (or JSON, which YAML 1.2 includes: quoted strings stay strings).
     static func yaml(_ text: String) throws -> SchemaValue {
         guard let node = try Yams.compose(yaml: text) else { return .null }
         return from(node)
@@ -38,19 +38,6 @@ indirect enum SchemaValue: Equatable {
         case .sequence(let seq): return .array(seq.map { from($0) })
         case .mapping(let m): return .object(m.map { (($0.key.string ?? ""), from($0.value)) })
         case .alias: return .null
-        }
-    }
-
-    /// Converts what `JSONSerialization` gives.
-    static func json(_ any: Any) -> SchemaValue {
-        switch any {
-        case is NSNull: return .null
-        case let n as NSNumber where CFGetTypeID(n) == CFBooleanGetTypeID(): return .bool(n.boolValue)
-        case let n as NSNumber: return .number(n.doubleValue)
-        case let s as String: return .string(s)
-        case let a as [Any]: return .array(a.map { json($0) })
-        case let d as [String: Any]: return .object(d.keys.sorted().map { ($0, json(d[$0]!)) })
-        default: return .null
         }
     }
 

@@ -46,8 +46,8 @@ struct TerminalOutputTests {
             Three projects:
             - the first one has a rather
               long description that wraps
-              1. numbered items hang
-                 under their text too
+              1. numbered items hang under
+                 their text too
             """)
     }
 

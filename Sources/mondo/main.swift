@@ -9,7 +9,7 @@ import Glibc
 
 /// Options shared by every subcommand that needs the pack.
 struct PackOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The knowledge pack directory (default: the shipped Intents/).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The knowledge pack directory (default: the shipped Intents/).", valueName: "DIR"), completion: .directory)
     var pack: String?
 
     /// Resolves the pack directory or exits with the places looked in.
@@ -81,10 +81,10 @@ struct Ask: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Answer QUESTION and exit (repeatable; one conversation unless --independent).", valueName: "QUESTION"))
     var questions: [String] = []
 
-    @Option(name: .customShort("f"), help: ArgumentHelp("Read questions from FILE, one per line, plain text or JSON Lines ('-' for stdin).", valueName: "FILE"))
+    @Option(name: .customShort("f"), help: ArgumentHelp("Read questions from FILE, one per line, plain text or JSON Lines ('-' for stdin).", valueName: "FILE"), completion: .file())
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("Output format: text, or json (one object per question per line).", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Output format: text, or json (one object per question per line).", valueName: "FORMAT"), completion: .list(["text", "json"]))
     var format: String = "text"
 
     @Flag(help: "Do not read or write the history file.")
@@ -93,7 +93,7 @@ struct Ask: ParsableCommand {
     @Flag(help: "Answer each question (each input line, each -c) as a new conversation: no follow-ups.")
     var independent = false
 
-    @Option(help: ArgumentHelp("Colour secondary text (suggestions, notes): auto (at a terminal, unless NO_COLOR is set), always or never.", valueName: "WHEN"))
+    @Option(help: ArgumentHelp("Colour secondary text (suggestions, notes): auto (at a terminal, unless NO_COLOR is set), always or never.", valueName: "WHEN"), completion: .list(ColorMode.allCases.map(\.rawValue)))
     var color: String = "auto"
 
     @Flag(help: "At a terminal, do not note spelling corrections after answers (read “mnay” as “many”).")
@@ -182,7 +182,7 @@ struct Test: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
     @Flag(help: "Rewrite expected answers in place from the actual ones.")
@@ -205,7 +205,7 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Option(help: ArgumentHelp("Transcript files or folders for the untested-intent check (default: Transcripts/ beside the pack).", valueName: "PATH"))
+    @Option(help: ArgumentHelp("Transcript files or folders for the untested-intent check (default: Transcripts/ beside the pack).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var transcripts: [String] = []
 
     mutating func run() throws {
@@ -222,10 +222,10 @@ struct Coverage: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Output format: text (a table) or json.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Output format: text (a table) or json.", valueName: "FORMAT"), completion: .list(["text", "json"]))
     var format: String = "text"
 
     mutating func run() throws {
@@ -245,13 +245,13 @@ struct Robustness: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("Seed for the variants (the same seed gives the same variants).", valueName: "N"))
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "FORMAT"), completion: .list(["text", "json"]))
     var format: String = "text"
 
     @Option(help: ArgumentHelp("Exit 1 when the overall score is below PERCENT.", valueName: "PERCENT"))

@@ -178,6 +178,20 @@ struct TerminalOutputTests {
     }
 }
 
+extension TerminalOutputTests {
+    @Test func testClearsItsProgressLineBeforeAFailureAndTheSummary() throws {
+        let river = try RiverPack(transcript: "> How long is the Nile?\nNot long at all.\n")
+        defer { river.remove() }
+        let screen = BufferOutput()  // standard output and standard error on one terminal
+        let status = TranscriptCommand.run(paths: [river.transcript], engine: try Engine(packDirectory: river.pack), update: false,
+                                           out: screen, err: screen, progress: ProgressLine(sink: screen, minimumInterval: .zero))
+        #expect(status == 1)
+        #expect(screen.text.hasPrefix("\r\u{1B}[Kreplaying transcripts 0/1 …\r\u{1B}[K\(river.transcript):"), "\(screen.text.debugDescription)")
+        #expect(screen.text.hasSuffix("0 passed, 1 failed\n"))
+        #expect(screen.text.components(separatedBy: "\u{1B}[K").count == 3, "drawn once, cleared once")
+    }
+}
+
 /// A mutable width for a layout closure (a resize in a test).
 final class WidthBox: @unchecked Sendable {
     var value: Int

@@ -204,7 +204,10 @@ public final class Shell {
     func say(_ command: String, _ text: String) throws {
         switch format {
         case .json: try out.write(JSONValue.object([("command", .string(command)), ("output", .string(text))]).serialized + "\n")
-        case .text: try out.write(text + (text.hasSuffix("\n") ? "" : "\n"))
+        case .text:
+            // At a terminal, wrapped like answers (words whole), so `:topics` rows stay readable.
+            let shown = terminal.flatMap { layout in layout.width().map { TextWrap.wrap(VisibleText.of(text), width: $0) } } ?? text
+            try out.write(shown + (shown.hasSuffix("\n") ? "" : "\n"))
         }
     }
 

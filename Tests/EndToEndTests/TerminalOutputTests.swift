@@ -8,7 +8,7 @@ import Glibc
 /// dimmed secondary text, "understood as" notes, `:topics` completion, progress lines.
 @Suite("mondo's output at a terminal", .serialized)
 struct TerminalOutputEndToEndTests {
-    static let longAnswerQuestion = "how many more japanese than vietnamese"
+    static let longAnswerQuestion = "How many more Japanese visited Vietnam than Vietnamese visited Japan in 2024?"
 
     func start(_ arguments: [String] = [], columns: UInt16 = 80, environment: [String: String] = [:]) throws -> PTYSession {
         let exe = try #require(Mondo.binary, "mondo executable not found next to the test bundle")

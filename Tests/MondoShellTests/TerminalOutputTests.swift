@@ -67,10 +67,11 @@ struct TerminalOutputTests {
     }
 
     @Test func answersAreWrappedToTheWidthAskedAtEachAnswer() throws {
-        let question = "how many more japanese than vietnamese"
+        let question = "How many more Japanese visited Vietnam than Vietnamese visited Japan in 2024?"
         var context = DialogueContext()
-        let answer = engine.respond(to: question, context: &context).answer
-        #expect(DisplayWidth.of(answer) > 100)
+        let response = engine.respond(to: question, context: &context)
+        let answer = response.answer
+        #expect(response.intent != nil && DisplayWidth.of(answer) > 100)
         let box = WidthBox(40)
         let buffer = BufferOutput()
         let shell = Shell(engine: engine, packDirectory: Paths.intents, format: .text, out: VisibleControls(buffer), err: BufferOutput())
@@ -86,9 +87,18 @@ struct TerminalOutputTests {
         #expect(wide.allSatisfy { DisplayWidth.of($0) <= 100 })
     }
 
+    @Test func metaCommandOutputIsWrappedAtATerminalToo() throws {
+        let (shell, out) = terminalSession(width: 40, color: true)
+        #expect(try shell.handle(":topics azec"))
+        let lines = out.text.split(separator: "\n")
+        #expect(lines.count > 10 && lines.allSatisfy { DisplayWidth.of($0) <= 40 }, "\(lines)")
+        #expect(out.text.contains("  “How are Japan and Vietnam cooperating\n  on green transformation and energy?”\n"), "\(out.text)")
+        #expect(!out.text.contains("\u{1B}"))
+    }
+
     @Test func outputWithoutATerminalIsTheAnswerAsItIs() throws {
         let s = Session()
-        let questions = ["how many more japanese than vietnamese", "how mnay japanse visited viet nam last year", "What is the population of Ha Noi?"]
+        let questions = ["How many more Japanese visited Vietnam than Vietnamese visited Japan in 2024?", "how mnay japanse visited viet nam last year", "What is the population of Ha Noi?"]
         s.run(questions.joined(separator: "\n") + "\n")
         var context = DialogueContext()
         let expected = questions.map { engine.respond(to: $0, context: &context).answer + "\n" }.joined()

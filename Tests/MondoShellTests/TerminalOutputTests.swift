@@ -51,6 +51,14 @@ struct TerminalOutputTests {
             """)
     }
 
+    @Test func tableRowsKeepTheirColumnsAndHangUnderTheLast() {
+        let row = "  visitors   20   110  Travel both ways: visitor numbers, growth and targets"
+        #expect(TextWrap.wrap(row, width: 50) == """
+              visitors   20   110  Travel both ways: visitor
+                                   numbers, growth and targets
+            """)
+    }
+
     @Test func aLongWordIsMovedWholeAndCutOnlyWhenWiderThanTheLine() {
         #expect(TextWrap.wrap("see https://example.org/a/very/long/path now", width: 30)
             == "see\nhttps://example.org/a/very/lon\ng/path now")

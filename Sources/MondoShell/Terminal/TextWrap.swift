@@ -4,7 +4,9 @@
 /// - Existing line breaks are kept; each line is wrapped on its own.
 /// - A line's indentation (leading blanks) and list marker (`- `, `* `, `• `, `1. `, `1) `) are
 ///   kept, and its continuation lines are indented to the text after them (a hanging indent),
-///   unless that indent would take half the width or more.
+///   unless that indent would take more than two thirds of the width.
+/// - A table row (columns separated by two or more blanks) keeps its blanks, and its
+///   continuation lines go under its last column, when that starts within two thirds of the width.
 /// - Lines break at spaces; the spaces at a break are dropped. A word that does not fit on the
 ///   current line goes to the next one whole; only a word wider than a whole line is cut, at
 ///   the width (as the terminal would, but keeping the indentation).
@@ -23,18 +25,39 @@ public enum TextWrap {
     static func wrapLine(_ line: Substring, width: Int) -> String {
         guard DisplayWidth.of(line) > width else { return String(line) }
         let (lead, body) = split(line)
-        var hang = String(repeating: " ", count: DisplayWidth.of(lead))
-        if hang.count * 2 >= width { hang = "" }
+        let leadWidth = DisplayWidth.of(lead)
+        // Words with the blanks before them (kept inside a line: table columns stay aligned).
+        var words: [(gap: Int, text: Substring)] = []
+        var gap = 0
+        var i = body.startIndex
+        while i < body.endIndex {
+            if body[i] == " " { gap += 1; i = body.index(after: i); continue }
+            let end = body[i...].firstIndex(of: " ") ?? body.endIndex
+            words.append((words.isEmpty ? 0 : gap, body[i..<end]))
+            gap = 0
+            i = end
+        }
+        var hang = String(repeating: " ", count: leadWidth)
+        // A table row: continuation lines go under its last column (after the last run of two or
+        // more blanks that starts before the first break), when that is within two thirds of the width.
+        var column = leadWidth
+        for (k, w) in words.enumerated() {
+            if k > 0 { column += w.gap }
+            if column + DisplayWidth.of(w.text) > width { break }
+            if k > 0, w.gap >= 2, column * 3 <= width * 2 { hang = String(repeating: " ", count: column) }
+            column += DisplayWidth.of(w.text)
+        }
+        if hang.count * 3 > width * 2 { hang = "" }
         var lines: [String] = []
         var current = String(lead)
-        var used = DisplayWidth.of(lead)
+        var used = leadWidth
         var atStart = true  // nothing but the indentation on the current line yet
-        for word in body.split(separator: " ", omittingEmptySubsequences: true) {
-            var w = Substring(word)
+        for (gap, word) in words {
+            var w = word
             var ww = DisplayWidth.of(w)
-            if !atStart && used + 1 + ww <= width {
-                current += " " + w
-                used += 1 + ww
+            if !atStart && used + gap + ww <= width {
+                current += String(repeating: " ", count: gap) + w
+                used += gap + ww
                 continue
             }
             if !atStart {

@@ -221,29 +221,30 @@ public func nearest(_ word: String, in candidates: some Sequence<String>, limit:
     return best?.0
 }
 
-/// ``editDistance(_:_:limit:)`` over bytes, with caller-provided scratch rows (each at least
-/// `b.count + 1` long) so the corrector's inner loop allocates nothing. Same result as the
-/// string version for ASCII words.
-func byteDistance(_ x: [UInt8], _ y: [UInt8], limit: Int, _ r0: inout [Int], _ r1: inout [Int], _ r2: inout [Int]) -> Int {
+/// ``editDistance(_:_:limit:)`` over bytes (optimal string alignment: insertions, deletions,
+/// substitutions and adjacent transpositions): the distance, or `limit + 1` as soon as it must
+/// exceed `limit`. Same result as the string version for ASCII words. O(|x| × |y|).
+func byteDistance(_ x: [UInt8], _ y: [UInt8], limit: Int) -> Int {
     let n = x.count, m = y.count
     if abs(n - m) > limit { return limit + 1 }
     if n == 0 { return m }
     if m == 0 { return n }
-    for j in 0...m { r1[j] = j }
+    // Three rows of the table in one buffer: row i lives at (i % 3) * (m + 1).
+    var table = [Int](repeating: 0, count: 3 * (m + 1))
+    for j in 0...m { table[j] = j }
     for i in 1...n {
-        r2[0] = i
+        let cur = (i % 3) * (m + 1), prev = ((i - 1) % 3) * (m + 1), prev2 = ((i + 1) % 3) * (m + 1)
+        table[cur] = i
         var rowMin = i
         let xi = x[i - 1]
         for j in 1...m {
             let cost = xi == y[j - 1] ? 0 : 1
-            var v = min(r1[j] + 1, r2[j - 1] + 1, r1[j - 1] + cost)
-            if i > 1, j > 1, xi == y[j - 2], x[i - 2] == y[j - 1] { v = min(v, r0[j - 2] + 1) }
-            r2[j] = v
+            var v = min(table[prev + j] + 1, table[cur + j - 1] + 1, table[prev + j - 1] + cost)
+            if i > 1, j > 1, xi == y[j - 2], x[i - 2] == y[j - 1] { v = min(v, table[prev2 + j - 2] + 1) }
+            table[cur + j] = v
             if v < rowMin { rowMin = v }
         }
         if rowMin > limit { return limit + 1 }
-        swap(&r0, &r1)
-        swap(&r1, &r2)
     }
-    return r1[m]
+    return table[(n % 3) * (m + 1) + m]
 }

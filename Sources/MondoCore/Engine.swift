@@ -46,6 +46,9 @@ public struct Explanation: Sendable {
     public var yesno: String?
     /// The resolution step that used the dialogue context to choose the intent, if any.
     public var step: ResolutionStep? = nil
+    /// False when the engine answered with ``Engine/explains`` off: the `blocked` texts of
+    /// ``candidates`` are then empty.
+    public var described = true
 }
 
 /// The engine's reply to one utterance.
@@ -74,6 +77,13 @@ public struct Engine: Sendable {
     let analyzer: Analyzer
     /// The matcher (its threshold can be tuned).
     public var matcher: Matcher
+    /// True (the default) when responses carry the texts saying why each of their best
+    /// candidates was blocked (``CandidateSummary/blocked``, for `:why` and the trace). False
+    /// leaves those texts empty, which saves building them for every question; the shell turns
+    /// it off and answers again with it on when `:why` asks (the engine is deterministic).
+    public var explains = true {
+        didSet { matcher = Matcher(pack: pack, index: index, describesTop: explains) }
+    }
 
     /// Compiles `pack` for answering. O(size of pack).
     public init(pack: Pack) {
@@ -101,6 +111,13 @@ public struct Engine: Sendable {
     /// Answers `utterance` in `context`, updating the context when the turn is answered.
     /// A declined turn leaves the remembered context as it was.
     public func respond(to utterance: String, context: inout DialogueContext) -> Response {
+        var r = reply(to: utterance, context: &context)
+        r.explanation.described = explains
+        return r
+    }
+
+    /// ``respond(to:context:)`` before the response is marked as described or not.
+    private func reply(to utterance: String, context: inout DialogueContext) -> Response {
         context.turns += 1
         let before = context
         // "How many came, and what did it cost?": each question on its own, in order.
@@ -160,9 +177,8 @@ public struct Engine: Sendable {
             if units.contains(where: { $0.concepts.contains(subject) }) { return false }
             // "the ambassador" for an interviewee whose person fact's role is "Ambassador of …".
             let name = matcher.entityName(subject)
-            let roleWords = pack.facts.values.compactMap { f -> String? in
-                if case .person(let n, let role, _) = f.value, n == name { return role } else { return nil }
-            }.flatMap { Normalizer.tokens($0, language: pack.language).map(\.text) }
+            let roleWords = (name.flatMap { index.lookups.personRoles[$0] } ?? [])
+                .flatMap { Normalizer.tokens($0, language: pack.language).map(\.text) }
             if !roleWords.isEmpty, tokens.allSatisfy({ roleWords.contains($0.text) || pack.language.functionWords.contains($0.text) }) { return false }
         }
         return named.contains { ["person", "organisation"].contains($0.entityClass) }

@@ -66,8 +66,10 @@ public enum Explain {
     /// The JSON record of one answered (or declined) question. The first four fields are the
     /// stable batch contract: `question`, `answer`, `intent` (null exactly when not answered),
     /// `facts`; the rest (`score`, `reason`, `sources`, `slots`, `computations`, `corrections`)
-    /// are additions.
-    public static func json(question: String, _ r: Response) -> JSONValue {
+    /// are additions. When `document` is given (the pack links its source document), each
+    /// `sources` entry also has `locators`: its `source` read as locators, one per paragraph
+    /// (`["Q2 ¶4"]`, `["¶30", "¶31", "¶32"]`; `[]` when it is not a locator).
+    public static func json(question: String, _ r: Response, document: DocumentLink? = nil) -> JSONValue {
         let e = r.explanation
         var fields: [(String, JSONValue)] = [
             ("question", .string(question)),
@@ -77,7 +79,14 @@ public enum Explain {
         ]
         fields.append(("score", r.score.map { .number(($0 * 1000).rounded() / 1000) } ?? .null))
         fields.append(("reason", r.reason.map { .string($0.rawValue) } ?? .null))
-        fields.append(("sources", .array(e.sources.map { .object([("fact", .string($0.fact)), ("source", .string($0.source)), ("label", .string($0.label))]) })))
+        fields.append(("sources", .array(e.sources.map { s in
+            var o: [(String, JSONValue)] = [("fact", .string(s.fact)), ("source", .string(s.source)), ("label", .string(s.label))]
+            if let d = document {
+                let ls = (try? Locator.parse(s.source, sectionLabel: d.sectionLabel)) ?? []
+                o.append(("locators", .array(ls.map { .string($0.description) })))
+            }
+            return .object(o)
+        })))
         fields.append(("slots", .object(e.slots.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
         fields.append(("computations", .array(e.computations.map { .object([("name", .string($0.name)), ("op", .string($0.op)), ("operands", .array($0.operands.map { .string($0) })), ("working", .string($0.working))]) })))
         fields.append(("corrections", .array(e.analysis.corrections.map { .object([("from", .string($0.from)), ("to", .string($0.to))]) })))

@@ -63,6 +63,7 @@ public final class Shell {
         ("topics", "[NAME]", "the topics, with how many questions each covers; NAME: its example questions"),
         ("why", "[QUESTION]", "how the last answer (or QUESTION) was understood: tokens, corrections, concepts, candidates, facts"),
         ("why", "INTENT|all", "why intent INTENT did not answer the last question (blocks, score, rival); all: every candidate"),
+        ("source", "", "the document's paragraphs behind the last answer, the sentence of each fact marked »…«"),
         ("trace", "on|off", "show the :why detail after every answer"),
         ("notes", "on|off", "show (read “mnay” as “many”) after an answer whose words were corrected"),
         ("context", "", "what the conversation remembers"),
@@ -190,10 +191,14 @@ public final class Shell {
             resetsBefore.insert(turns.count)
         }
         contextsBefore.append(context)
-        let r = engine.respond(to: question, context: &context)
+        // The texts of blocked candidates are built only when shown (the trace); `:why`
+        // answers the question again with them (``whySubject(_:)``).
+        var answering = engine
+        answering.explains = trace
+        let r = answering.respond(to: question, context: &context)
         turns.append((question, r))
         switch format {
-        case .json: try out.write(Explain.json(question: question, r).serialized + "\n")
+        case .json: try out.write(Explain.json(question: question, r, document: engine.pack.settings.document).serialized + "\n")
         case .text:
             if let terminal { try present(r, on: terminal) } else { try out.write(r.answer + "\n") }
             if trace { try out.write(Explain.text(r).split(separator: "\n").map { "  | " + $0 }.joined(separator: "\n") + "\n") }
@@ -232,6 +237,8 @@ public final class Shell {
             }
         case "why":
             try say(line, why(arg))
+        case "source":
+            try say(line, sourceText())
         case "trace":
             switch arg.lowercased() {
             case "on": trace = true; try say(line, "Trace on: every answer is followed by its explanation.")

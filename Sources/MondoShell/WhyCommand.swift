@@ -46,6 +46,10 @@ extension Shell {
             return (engine.respond(to: question, context: &scratch), context)
         }
         guard let last = turns.last else { return nil }
-        return (last.response, contextsBefore.last ?? DialogueContext())
+        let before = contextsBefore.last ?? DialogueContext()
+        if last.response.explanation.described { return (last.response, before) }
+        // Answered without the texts of blocked candidates: the same turn again, with them.
+        var scratch = before
+        return (engine.respond(to: last.question, context: &scratch), before)
     }
 }

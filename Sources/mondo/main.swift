@@ -68,7 +68,7 @@ struct Mondo: ParsableCommand {
         commandName: "mondo",
         abstract: "Questions and answers about a document, from a rule-based knowledge pack.",
         discussion: "With no subcommand: a line-editing REPL when run at a terminal, or one answer per input line when input is a pipe or file.",
-        subcommands: [Ask.self, Test.self, Lint.self, Coverage.self, Robustness.self],
+        subcommands: [Ask.self, Test.self, Lint.self, Coverage.self, Robustness.self, New.self],
         defaultSubcommand: Ask.self)
 }
 
@@ -182,7 +182,7 @@ struct Test: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
     @Flag(help: "Rewrite expected answers in place from the actual ones.")
@@ -205,7 +205,7 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Option(help: ArgumentHelp("Transcript files or folders for the untested-intent check (default: Transcripts/ beside the pack).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
+    @Option(help: ArgumentHelp("Transcript files or folders for the untested-intent check (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var transcripts: [String] = []
 
     mutating func run() throws {
@@ -216,13 +216,38 @@ struct Lint: ParsableCommand {
     }
 }
 
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a pack from a document: pack.yaml linking it, topic files with draft facts and an example intent each, a first transcript.",
+        discussion: "DIR must be new or empty. Exit status: 0 when written, 1 otherwise (the reason on standard error).")
+
+    @Argument(help: ArgumentHelp("The new pack's folder.", valueName: "DIR"))
+    var directory: String
+
+    @Option(help: ArgumentHelp("The document: plain text, paragraphs separated by blank lines.", valueName: "DOCUMENT"))
+    var from: String
+
+    @Option(help: ArgumentHelp("A regular expression matching the paragraph that starts each numbered section (e.g. '\\?$' for an interview's questions).", valueName: "REGEX"))
+    var sections: String?
+
+    @Option(help: ArgumentHelp("With --sections: the letters that name a section in a locator (Q for Q3 ¶4).", valueName: "LABEL"))
+    var label: String?
+
+    mutating func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let status = Scaffold.run(directory: directory, document: from, sections: sections, label: label,
+                                  out: standardOutput(), err: standardError())
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
 struct Coverage: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Which intents, facts and concepts the transcripts exercise, and which they do not.")
 
     @OptionGroup var packOptions: PackOptions
 
-    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("Output format: text (a table) or json.", valueName: "FORMAT"), completion: .list(["text", "json"]))
@@ -245,7 +270,7 @@ struct Robustness: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ beside the pack).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("Seed for the variants (the same seed gives the same variants).", valueName: "N"))

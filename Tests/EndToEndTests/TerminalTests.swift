@@ -233,4 +233,23 @@ struct TerminalTests {
         #expect(!text.contains("mondo>"))
         #expect(!s.screen().contains(ambassadorAnswer))
     }
+
+    @Test(":source at a terminal shows the paragraph behind the answer, the fact's sentence marked; nothing after a decline",
+          .timeLimit(.minutes(1)))
+    func sourceCommand() throws {
+        let home = try Mondo.tempDir()
+        let exe = try #require(Mondo.binary, "mondo executable not found next to the test bundle")
+        let s = try PTYSession(executable: exe, arguments: ["--pack", Mondo.root + "/Tests/Fixtures/provenance/Intents"],
+                               home: home, rows: 30, columns: 200)
+        #expect(s.waitFor("mondo> "))
+        var m = s.typeAtPrompt("Who founded Velmora?\r", since: 0)
+        #expect(s.waitFor("The fisher Ada Quell founded Velmora in 1642.", since: m))
+        m = s.typeAtPrompt(":source\r", since: m)
+        #expect(s.waitFor("»It was founded in 1642 by the fisher Ada Quell.«", since: m), "screen: \(s.screen(since: m))")
+        #expect(s.screen(since: m).contains("¶1  (line 3)"))
+        m = s.typeAtPrompt("What colour are the boats?\r", since: m)
+        m = s.typeAtPrompt(":source\r", since: m)
+        #expect(s.waitFor("Nothing to show: the last question was not answered", since: m), "screen: \(s.screen(since: m))")
+        quit(s, since: m)
+    }
 }

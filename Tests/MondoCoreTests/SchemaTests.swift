@@ -82,6 +82,7 @@ struct SchemaTests {
         #expect(Self.keys(p?["fallback"]) == Set(PackLoader.fallbackKeys))
         #expect(Self.keys(p?["subject"]?["anyOf"].flatMap { if case .array(let a) = $0 { return a.last } else { return nil } }) == Set(PackLoader.subjectKeys))
         #expect(Self.keys(p?["not_covered"]?["items"]) == Set(PackLoader.notCoveredKeys))
+        #expect(Self.keys(p?["document"]?["anyOf"].flatMap { if case .array(let a) = $0 { return a.last } else { return nil } }) == Set(PackLoader.documentKeys))
 
         #expect(Self.keys(topic) == Set(PackLoader.topicFileKeys))
         #expect(Self.keys(concepts) == ["concepts"])

@@ -30,8 +30,12 @@ public struct Analyzer: Sendable {
 
     /// The role frames of pack text (an intent's examples, a fact's sentences).
     func roles(_ tokens: [Token]) -> [RoleFrame] {
-        let (units, entities) = unitsAndEntities(tokens)
-        return roleReader.frames(units, tokens: tokens, entities: entities)
+        roles(tokens, analysed: unitsAndEntities(tokens))
+    }
+
+    /// The same, given what ``unitsAndEntities(_:)`` gave for `tokens`.
+    func roles(_ tokens: [Token], analysed: (units: [Unit], entities: [EntityMention])) -> [RoleFrame] {
+        roleReader.frames(analysed.units, tokens: tokens, entities: analysed.entities)
     }
 
     /// Analyses `utterance`. With `correct`, unknown words are corrected against the pack's vocabulary.
@@ -160,20 +164,25 @@ public struct Analyzer: Sendable {
             let limit = w.count >= 8 ? 2 : 1
             var best: (word: String, d: Int, sameFirst: Bool, freq: Int)?
             let wb = Array(w.utf8)
-            var r0 = [Int](repeating: 0, count: wb.count + limit + 2), r1 = r0, r2 = r0
-            for len in (w.count - limit)...(w.count + limit) {
-                for (c, cb) in index.byLength[len] ?? [] {
-                    let d = byteDistance(cb, wb, limit: limit, &r0, &r1, &r2)
-                    guard d <= limit else { continue }
-                    let cand = (word: c, d: d, sameFirst: c.first == w.first, freq: index.vocabulary[c] ?? 0)
-                    if let b = best {
-                        if (cand.d, cand.sameFirst ? 0 : 1, -cand.freq, cand.word) < (b.d, b.sameFirst ? 0 : 1, -b.freq, b.word) { best = cand }
-                    } else { best = cand }
-                }
+            // The pack words within `limit` edits: those the spelling index reaches (an ASCII
+            // word), else all of them (each is measured; the window of lengths is the same).
+            let lengths = (w.count - limit)...(w.count + limit)
+            let reached: [Int] = wb.allSatisfy { $0 < 0x80 }
+                ? index.spelling.candidates(wb, limit: limit).map(Int.init)
+                : Array(index.spelling.words.indices)
+            for p in reached {
+                let (c, cb) = index.spelling.words[p]
+                guard lengths.contains(cb.count) else { continue }
+                let d = byteDistance(cb, wb, limit: limit)
+                guard d <= limit else { continue }
+                let cand = (word: c, d: d, sameFirst: c.first == w.first, freq: index.vocabulary[c] ?? 0)
+                if let b = best {
+                    if (cand.d, cand.sameFirst ? 0 : 1, -cand.freq, cand.word) < (b.d, b.sameFirst ? 0 : 1, -b.freq, b.word) { best = cand }
+                } else { best = cand }
             }
             // Function words, for "wich", "wat", "whos".
             if best == nil || best!.d > 1 {
-                for c in ["which", "what", "where", "when", "who", "how", "many", "much", "does", "the", "there", "their"] where editDistance(w, c, limit: 1) <= 1 {
+                for c in language.correctedFunctionWords where editDistance(w, c, limit: 1) <= 1 {
                     best = (c, 1, true, 0); break
                 }
             }

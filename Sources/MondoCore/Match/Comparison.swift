@@ -72,7 +72,10 @@ struct Comparison {
         let total = weights.reduce(0, +)
         guard total > 0 else { return [] }
         var all: [(id: String, score: Double)] = []
-        for (id, vocab) in index.factVocab {
+        // Only facts sharing a key with the words can cover any of them (a fact sharing none
+        // scores 0, under any fit): the pack's other facts are not looked at.
+        for pos in FactLookups.reached(content, in: index.lookups.factVocabPostings) {
+            let (id, vocab) = index.factVocab[pos]
             var covered = 0.0
             for (u, w) in zip(content, weights) { covered += w * (u.keys.compactMap { vocab[$0] }.max() ?? 0) }
             all.append((id, covered / total))

@@ -54,7 +54,9 @@ struct ElapsedQuestion {
         let total = weights.reduce(0, +)
         guard total > 0 else { return nil }
         var top: (id: String, score: Double)?
-        for (id, vocab) in index.datedFactVocab where id != excluding {
+        for pos in FactLookups.reached(content, in: index.lookups.datedFactVocabPostings) {
+            let (id, vocab) = index.datedFactVocab[pos]
+            if id == excluding { continue }
             var covered = 0.0
             for (u, w) in zip(content, weights) {
                 // The best key of the unit counts; each further key it shares breaks ties

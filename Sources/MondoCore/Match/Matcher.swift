@@ -105,10 +105,16 @@ public final class Matcher: Sendable {
     /// asks for ("which pope …?" of an intent that names no pope).
     public var focusPenalty: Double { policy.focusPenalty }
 
-    /// Creates a matcher.
-    public init(pack: Pack, index: PackIndex) {
+    /// True when the best ``ScoringPolicy/describedCandidates`` candidates of every call get
+    /// the texts of their blocks (``Candidate/blocked``), which only `:why` and the trace show;
+    /// false leaves them empty (still non-nil for a blocked candidate).
+    public let describesTop: Bool
+
+    /// Creates a matcher; `describesTop` as the property.
+    public init(pack: Pack, index: PackIndex, describesTop: Bool = true) {
         self.pack = pack
         self.index = index
+        self.describesTop = describesTop
     }
 
     /// The question's words the intent at `pos` accounts for (`met`: its vocabulary has the
@@ -174,7 +180,7 @@ public final class Matcher: Sendable {
             return ia.id < ib.id
         }
         // Only the candidates that can be shown (`:why`, JSON) get the texts of their blocks.
-        if !describeAll {
+        if !describeAll, describesTop {
             for i in out.indices.prefix(policy.describedCandidates) where out[i].blocked != nil {
                 out[i] = evaluate(out[i].intent, a, q, contextKeys: contextKeys, followTopic: followTopic, describe: true)
             }
@@ -461,19 +467,10 @@ public final class Matcher: Sendable {
     }
 
     /// The name a fact gives an entity ("Ben Ames" for `ben`), when some person, place
-    /// or organisation fact carries one of the entity's terms as its name. O(facts); only for declines.
+    /// or organisation fact carries one of the entity's terms as its name (the first such fact in
+    /// id order; ``FactLookups/entityNames``). O(1).
     func entityName(_ concept: String) -> String? {
-        guard let terms = pack.concepts[concept]?.terms else { return nil }
-        let folded = Set(terms.map { Fold.text($0).lowercased() })
-        for f in pack.facts.values.sorted(by: { $0.id < $1.id }) {
-            let name: String
-            switch f.value {
-            case .person(let n, _, _), .place(let n, _), .organisation(let n, _, _): name = n
-            default: continue
-            }
-            if folded.contains(Fold.text(name).lowercased()) { return name }
-        }
-        return nil
+        index.lookups.entityNames[concept]
     }
 
     /// The matching key of a term (`w:stem`, `c:concept`; a phrase's words joined).

@@ -46,8 +46,8 @@ public struct PackIndex: Sendable {
     var vocabulary: [String: Int] = [:]
     /// Words the corrector leaves alone: vocabulary, lexicon and function words.
     var known: Set<String> = []
-    /// Vocabulary bucketed by length, with each word's bytes, for the corrector.
-    var byLength: [Int: [(word: String, bytes: [UInt8])]] = [:]
+    /// The vocabulary's ASCII words of three letters or more, for the corrector (``SpellingIndex``).
+    var spelling = SpellingIndex()
     /// Inverse document frequency of each key over intents.
     var idf: [String: Double] = [:]
     /// Compiled intents, parallel to `pack.intents`.
@@ -71,6 +71,8 @@ public struct PackIndex: Sendable {
     var factVocab: [(fact: String, vocab: [String: Double])] = []
     /// The same for facts that carry a date (a date or period value, or a `time`).
     var datedFactVocab: [(fact: String, vocab: [String: Double])] = []
+    /// Entity names, person roles and fact-vocabulary postings (``FactLookups``).
+    var lookups = FactLookups()
 
     /// Builds the index for `pack`.
     public init(pack: Pack, policy: ScoringPolicy = .standard) {
@@ -116,11 +118,19 @@ public struct PackIndex: Sendable {
         for f in pack.facts.values { addWords(f.label); addWords(Self.factText(f)) }
         for i in pack.intents { i.examples.forEach(addWords) }
         known = Set(vocabulary.keys).union(pack.lexicon).union(language.functionWords).union(language.oppositeWords)
-        for w in vocabulary.keys where w.count >= 3 && w.utf8.count == w.count { byLength[w.count, default: []].append((w, Array(w.utf8))) }
-        for k in byLength.keys { byLength[k]!.sort { $0.word < $1.word } }
+        spelling = SpellingIndex(words: vocabulary.keys.filter { $0.count >= 3 && $0.utf8.count == $0.count }.sorted().map { ($0, Array($0.utf8)) })
         // Per-intent vocabularies.
         position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let analyzer = Analyzer(index: self, pack: pack)
+        // Examples and fact texts are read by several passes and shared by intents: each text
+        // is analysed once (the analyzer is fixed from here on, so the result cannot change).
+        var analysisCache: [String: (units: [Unit], entities: [EntityMention])] = [:]
+        func analysed(_ text: String) -> (units: [Unit], entities: [EntityMention]) {
+            if let a = analysisCache[text] { return a }
+            let a = analyzer.unitsAndEntities(tokens(text))
+            analysisCache[text] = a
+            return a
+        }
         // The event phases each concept's terms name.
         var conceptPhases: [String: Set<EventPhase>] = [:]
         for c in pack.concepts.values {
@@ -145,7 +155,7 @@ public struct PackIndex: Sendable {
             }
             var factEntities = Set<String>()
             func putText(_ text: String, _ w: Double, numbersInScope: Bool = false, isFact: Bool = false) {
-                let a = analyzer.unitsAndEntities(tokens(text))
+                let a = analysed(text)
                 for u in a.units where !u.isStop {
                     for k in u.keys { put(k, w) }
                     if numbersInScope, let n = u.number { numbers.insert(Normalizer.canonical(n)) }
@@ -164,7 +174,7 @@ public struct PackIndex: Sendable {
                 switch f.value {
                 case .person(let n, _, _):
                     putText(Self.factText(f), policy.factWeight)
-                    for e in analyzer.unitsAndEntities(tokens(n)).entities { factEntities.insert(e.concept) }
+                    for e in analysed(n).entities { factEntities.insert(e.concept) }
                 case .place, .organisation, .text: putText(Self.factText(f), policy.factWeight, isFact: true)
                 default: putText(Self.factText(f), policy.factWeight)
                 }
@@ -182,14 +192,14 @@ public struct PackIndex: Sendable {
             var ci = CompiledIntent(vocab: vocab, scope: scope, times: times, numbers: numbers)
             ci.factEntities = factEntities
             for e in i.examples {
-                let t = tokens(e)
-                ci.roles += analyzer.roles(t)
-                for m in analyzer.unitsAndEntities(t).entities { ci.participants.insert("c:" + m.concept) }
+                let t = tokens(e), read = analysed(e)
+                ci.roles += analyzer.roles(t, analysed: read)
+                for m in read.entities { ci.participants.insert("c:" + m.concept) }
             }
             // The sentences of its text facts say who did what too ("Anna ordered Ben to …").
             for f in i.facts.compactMap({ pack.facts[$0] }) {
                 guard case .text(let body) = f.value else { continue }
-                for sentence in body.split(whereSeparator: { ".;:!?".contains($0) }) { ci.factRoles += analyzer.roles(tokens(String(sentence))) }
+                for sentence in body.split(whereSeparator: { ".;:!?".contains($0) }) { ci.factRoles += analyzer.roles(tokens(String(sentence)), analysed: analysed(String(sentence))) }
             }
             for e in i.entities { ci.participants.insert("c:" + e) }
             for k in vocab.keys {
@@ -211,30 +221,32 @@ public struct PackIndex: Sendable {
         }
         // Fact vocabularies: what each numeric fact is called, in the pack's own words.
         var fv: [String: [String: Double]] = [:]
-        for f in pack.facts.values where f.value.number != nil && f.value.unitKey(in: language) != nil {
+        // Draft facts (`draft: true`, written by `mondo new`) answer only through an intent that
+        // names them: they take no part in built-in comparisons and durations.
+        for f in pack.facts.values where !f.draft && f.value.number != nil && f.value.unitKey(in: language) != nil {
             var v: [String: Double] = [:]
-            for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
+            for u in analysed(f.label).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
             fv[f.id] = v
         }
         for i in pack.intents where i.compute.isEmpty {
             guard let first = i.facts.first, fv[first] != nil, i.facts.filter({ fv[$0] != nil }).count == 1 else { continue }
             for e in i.examples {
-                for u in analyzer.unitsAndEntities(tokens(e)).units where !u.isStop { for k in u.keys where fv[first]![k] == nil { fv[first]![k] = policy.factExampleWeight } }
+                for u in analysed(e).units where !u.isStop { for k in u.keys where fv[first]![k] == nil { fv[first]![k] = policy.factExampleWeight } }
             }
         }
         factVocab = fv.keys.sorted().map { ($0, fv[$0]!) }
         // Dated facts: what each is called (its label), and the examples of the intents that
         // answer with it, so that "between the treaty and Hastings" can find two of them.
         var dv: [String: [String: Double]] = [:]
-        for f in pack.facts.values where Self.when(f) != nil {
+        for f in pack.facts.values where !f.draft && Self.when(f) != nil {
             var v: [String: Double] = [:]
-            for u in analyzer.unitsAndEntities(tokens(f.label)).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
+            for u in analysed(f.label).units where !u.isStop { for k in u.keys { v[k] = policy.factLabelWeight } }
             dv[f.id] = v
         }
         for i in pack.intents where i.compute.isEmpty {
             for d in i.facts where dv[d] != nil {
                 for e in i.examples {
-                    for u in analyzer.unitsAndEntities(tokens(e)).units where !u.isStop { for k in u.keys where dv[d]![k] == nil { dv[d]![k] = policy.factExampleWeight } }
+                    for u in analysed(e).units where !u.isStop { for k in u.keys where dv[d]![k] == nil { dv[d]![k] = policy.factExampleWeight } }
                 }
             }
         }
@@ -243,6 +255,7 @@ public struct PackIndex: Sendable {
         for c in compiled { for k in c.vocab.keys { df[k, default: 0] += 1 } }
         let n = Double(max(1, compiled.count))
         for (k, d) in df { idf[k] = log((n + 1) / (Double(d) + 0.5)) }
+        lookups = FactLookups(pack: pack, factVocab: factVocab, datedFactVocab: datedFactVocab)
     }
 
     /// The words of a fact's value, for vocabulary (names, list items, text).

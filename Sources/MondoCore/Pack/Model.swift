@@ -110,6 +110,11 @@ public struct Fact: Sendable, Hashable {
     public var source: String
     /// Where the fact is defined in the pack.
     public var location: SourceLocation?
+    /// Where its `source` value is written (for lint's locator checks).
+    public var sourceLocation: SourceLocation? = nil
+    /// `draft: true`: written by `mondo new` from the document and not yet confirmed by an
+    /// author. Lint counts drafts in a note instead of warning that no intent uses them.
+    public var draft = false
 }
 
 /// A question kind, detected from the question words.
@@ -249,4 +254,6 @@ public struct PackSettings: Sendable {
     /// (`computed.compare`, `computed.difference`, `computed.ratio`, `computed.sum`) may answer.
     /// Default true (on).
     public var comparisons: Bool = true
+    /// `document:` in pack.yaml: the source document and how its locators count (``DocumentLink``).
+    public var document: DocumentLink?
 }

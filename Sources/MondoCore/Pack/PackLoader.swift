@@ -101,11 +101,11 @@ struct PackLoader {
         }
         var lexicon = Set<String>()
         if FileManager.default.fileExists(atPath: rel("lexicon.txt")),
-           let data = Self.ok(SourceFile.read(rel("lexicon.txt")), &diagnostics).map({ Data($0.utf8) }) {
+           let text = Self.ok(SourceFile.read(rel("lexicon.txt")), &diagnostics) {
             // One lowercase word per line; `#` starts a comment line.
-            lexicon.reserveCapacity(data.count / 8)
-            for line in data.split(separator: 10) where !line.isEmpty && line.first != 35 {
-                let w = Fold.text(String(decoding: line.filter { $0 != 32 && $0 != 13 && $0 != 9 }, as: UTF8.self))
+            lexicon.reserveCapacity(text.utf8.count / 8)
+            Lines.eachListedWord(text) { word in
+                let w = Fold.text(word)
                 if !w.isEmpty { lexicon.insert(w) }
             }
         }
@@ -193,7 +193,7 @@ struct PackLoader {
     static let subjectKeys = ["concept", "pronouns"]
     static let notCoveredKeys = ["what", "terms"]
     /// The keys of `pack.yaml` (Docs/schema/pack.schema.json lists the same; SchemaTests checks).
-    static let settingsKeys = ["name", "source", "description", "reference_date", "stopwords", "fallback", "subject", "not_covered", "comparisons"]
+    static let settingsKeys = ["name", "source", "description", "reference_date", "stopwords", "fallback", "subject", "not_covered", "comparisons", "document"]
 
     mutating func readSettings(_ doc: YAMLDocument) {
         guard let root = doc.root, let m = expectMapping(root, doc, "pack.yaml") else { return }
@@ -222,6 +222,7 @@ struct PackLoader {
             }
         }
         readNotCovered(m["not_covered"], doc)
+        readDocument(m["document"], doc)
     }
 
     /// `subject: ito_naoki` (pronouns he, him, his) or `subject: {concept: normans, pronouns: [they, them, their]}`.
@@ -332,7 +333,7 @@ struct PackLoader {
         "person": ["country"], "organisation": ["kind", "role"], "place": ["kind"], "list": ["unit"],
     ]
     /// The keys every fact may have, whatever its type.
-    static let factCommonKeys = ["id", "type", "label", "source", "time", "approx", "note"]
+    static let factCommonKeys = ["id", "type", "label", "source", "time", "approx", "note", "draft"]
     static let approxWords: [String: String] = [
         "about": "about", "around": "around", "approximately": "approximately", "more_than": "more than",
         "over": "over", "at_least": "at least", "up_to": "up to", "nearly": "nearly", "almost": "almost",
@@ -408,8 +409,10 @@ struct PackLoader {
         default: value = .text(string(m["text"], doc, "text") ?? "")
         }
         guard let value else { return }
+        let draft = m["draft"] == nil ? false : (onOff(m["draft"], doc, "draft") ?? false)
         facts[id] = Fact(id: id, label: string(m["label"], doc, "label") ?? id, value: value, approx: approx,
-                         time: time, source: string(m["source"], doc, "source") ?? "", location: doc.location(m["id"]))
+                         time: time, source: string(m["source"], doc, "source") ?? "", location: doc.location(m["id"]),
+                         sourceLocation: m["source"].map { doc.location($0) }, draft: draft)
     }
 
     /// The time forms a pack may write, for error messages.

@@ -18,7 +18,7 @@ struct YAMLDocument {
     /// Parses `text`; a syntax error becomes a diagnostic and `root` is nil.
     init(path: String, text: String, diagnostics: inout [Diagnostic]) {
         self.path = path
-        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+        self.lines = Lines.split(text)
         do {
             // Plain string scalars: the loader reads numbers and dates itself, and skipping the
             // implicit-tag regular expressions halves the parsing time.

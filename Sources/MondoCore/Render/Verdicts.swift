@@ -88,7 +88,8 @@ extension Engine {
     /// data (`opposites`); words compare by stem. O(question words × answer words).
     func oppositeWord(_ a: Analysis, answer: String) -> (String, String)? {
         let opposites = pack.language.opposites
-        guard !opposites.isEmpty else { return nil }
+        // Most questions have no word with an opposite: the answer is not read at all then.
+        guard !opposites.isEmpty, a.tokens.contains(where: { opposites[$0.stem] != nil }) else { return nil }
         let said = Normalizer.tokens(answer, language: pack.language)
         let saidStems = Set(said.map(\.stem))
         let askedStems = Set(a.tokens.map(\.stem))

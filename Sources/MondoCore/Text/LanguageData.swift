@@ -87,8 +87,13 @@ public struct LanguageData: Sendable {
     public private(set) var intensifiedVerbs: Set<String> = []
     /// Endings that make an inflection of a word ("s", "ed", "ing"), for ``inflects(_:_:)``.
     public private(set) var inflectionalEndings: [String] = []
+    /// True when every ending is ASCII, so ``bases(_:)`` may compare bytes.
+    private var endingsAreASCII = true
     /// Stems of words for the start and the end of an event (`event_phases`), by phase.
     public private(set) var eventPhases: [EventPhase: Set<String>] = [:]
+    /// Function words a misspelt word may be when no pack word is within one edit ("wich" →
+    /// "which"), in the order tried (`corrected_function_words`).
+    public private(set) var correctedFunctionWords: [String] = []
     /// Nouns that say nothing of what a which/what question asks for ("which kind of …").
     public private(set) var genericNouns: Set<String> = []
     /// Nouns that stand for a person ("poet", "ruler"): with the titles of ``roleWords`` and the
@@ -112,6 +117,16 @@ public struct LanguageData: Sendable {
     public private(set) var generalRelatives: Set<String> = []
     /// Words that open a noun phrase ("the", "its"): after "and", they start a second phrase.
     public private(set) var determiners: Set<String> = []
+    /// Words after which a `.` ends no sentence ("mr", "st", "c"), folded, without the dot
+    /// (``Sentences``).
+    public private(set) var sentenceAbbreviations: Set<String> = []
+    /// Words and signs that name a currency, with its code ("dollars" → `USD`, "€" → `EUR`),
+    /// for the draft facts of `mondo new`.
+    public private(set) var currencyWords: [String: String] = [:]
+    /// Words that make a number a percentage ("percent", "per cent", "%").
+    public private(set) var percentWords: [String] = []
+    /// Lowercase words that may stand inside a proper name ("Duke of Wellington", "Charles de Gaulle").
+    public private(set) var nameConnectors: Set<String> = []
     /// The stemmer, with this language's irregular forms.
     public private(set) var stemmer = Stemmer(irregularForms: [:])
 
@@ -158,6 +173,7 @@ public struct LanguageData: Sendable {
         receiveVerbs = Set(e.list("receive_verbs"))
         stemmer = Stemmer(irregularForms: e.map("irregular_forms"))
         inflectionalEndings = e.list("inflectional_endings").sorted { $0.count > $1.count }
+        endingsAreASCII = inflectionalEndings.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         let time = e.group("time_words")
         yearPrepositions = Set(time["year_prepositions"] ?? [])
         countedAfterNumbers = Set(time["counted_after"] ?? [])
@@ -176,6 +192,7 @@ public struct LanguageData: Sendable {
             if let phase = EventPhase(rawValue: name) { eventPhases[phase] = Set(ws.map { stemmer.stem($0) }) }
         }
         genericNouns = Set(e.list("generic_nouns"))
+        correctedFunctionWords = e.list("corrected_function_words")
         comparisonWords = Set(e.list("comparison_words"))
         summaryMarkers = (e.group("summary")["markers"] ?? []).map(Self.words).sorted { $0.count > $1.count }
         summaryVerbs = Set(e.group("summary")["verbs"] ?? [])
@@ -193,6 +210,10 @@ public struct LanguageData: Sendable {
         }
         generalRelatives = Set(e.list("general_relatives").map { stemmer.stem($0) })
         determiners = Set(e.list("determiners"))
+        sentenceAbbreviations = Set(e.list("sentence_abbreviations"))
+        currencyWords = e.map("currency_words").mapValues { $0.uppercased() }
+        percentWords = e.list("percent_words")
+        nameConnectors = Set(e.list("name_connectors"))
     }
 
     /// The dictionary forms `word` may have, the word itself first: its irregular base, then the
@@ -236,6 +257,9 @@ public struct LanguageData: Sendable {
     func bases(_ word: String) -> [String] {
         var out = [word]
         if let base = stemmer.irregularForms[word] { out.append(base) }
+        if endingsAreASCII, let done = Self.asciiBases(word, endings: inflectionalEndings, into: &out), done {
+            return out
+        }
         let length = word.count
         for e in inflectionalEndings where length > e.count + 1 && word.hasSuffix(e) {
             let base = String(word.dropLast(e.count))
@@ -245,6 +269,29 @@ public struct LanguageData: Sendable {
             if let last = base.last, base.dropLast().last == last { out.append(String(base.dropLast())) }
         }
         return out
+    }
+
+    /// ``bases(_:)`` for an ASCII word and ASCII endings, on bytes (the hot path of matching:
+    /// no grapheme breaking). Nil when the word is not ASCII (the caller takes the general path).
+    private static func asciiBases(_ word: String, endings: [String], into out: inout [String]) -> Bool? {
+        var word = word
+        return word.withUTF8 { w -> Bool? in
+            guard !w.contains(where: { $0 >= 0x80 }) else { return nil }
+            let n = w.count
+            for e in endings {
+                let k = e.utf8.count
+                guard n > k + 1, w[(n - k)...].elementsEqual(e.utf8) else { continue }
+                let stem = UnsafeBufferPointer(rebasing: w[..<(n - k)])
+                let base = String(decoding: stem, as: UTF8.self)
+                out.append(base)
+                out.append(base + "e")
+                if e.utf8.first == UInt8(ascii: "i") { out.append(base + "y") }
+                if stem[stem.count - 1] == stem[stem.count - 2] {
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: stem.dropLast()), as: UTF8.self))
+                }
+            }
+            return true
+        }
     }
 
     /// The default English data, read once from the MondoCore resource bundle.

@@ -9,8 +9,9 @@ public struct LanguageEntries: Sendable, Equatable {
     public static let listKeys = ["function_words", "filler_openings", "number_phrases", "count_phrases", "rank_words",
                                   "yes_no_openings", "follow_up_pronouns", "inflectional_endings", "superlatives",
                                   "reverse_markers", "place_nouns", "receive_verbs", "negative_words", "intensified_verbs", "opposites",
-                                  "generic_nouns", "person_nouns", "person_pronouns", "comparison_words",
-                                  "base_form_endings", "general_relatives", "determiners"]
+                                  "generic_nouns", "corrected_function_words", "person_nouns", "person_pronouns", "comparison_words",
+                                  "base_form_endings", "general_relatives", "determiners",
+                                  "sentence_abbreviations", "percent_words", "name_connectors"]
     /// Keys whose value maps a group name to a list, with the group names each allows (nil: any).
     public static let groupKeys: [String: [String]?] = [
         "question_words": ["when", "where", "who", "why", "how", "what"],
@@ -28,6 +29,7 @@ public struct LanguageEntries: Sendable, Equatable {
     public static let mapKeys: [String: String] = [
         "contractions": "text", "abbreviations": "text", "irregular_forms": "text",
         "number_words": "number", "number_scales": "number", "ordinals": "whole", "months": "month",
+        "currency_words": "text",
     ]
     /// Every key a language file may have (besides `remove`).
     public static var allKeys: [String] { (listKeys + groupKeys.keys + mapKeys.keys).sorted() }

@@ -93,19 +93,22 @@ public enum Normalizer {
         // Indices in `words` of words written with a possessive "'s".
         var possessiveAt = Set<Int>()
         for p in pieces(Fold.text(utterance)) {
-            if p.contains(Character("'")), let e = expansions[p] { words += e; continue }
             var w = p
-            if w.hasSuffix("n't") { words += [String(w.dropLast(3)), "not"]; continue }
-            for suf in ["'s", "'re", "'ve", "'ll", "'d", "'m"] where w.hasSuffix(suf) {
-                w = String(w.dropLast(suf.count))
-                if suf == "'re" { words += [w, "are"]; w = "" }
-                else if suf == "'ve" { words += [w, "have"]; w = "" }
-                else if suf == "'ll" { words += [w, "will"]; w = "" }
-                else if suf == "'s", !w.isEmpty { possessiveAt.insert(words.count) }
-                break
+            // Contractions and possessives; a piece holds an apostrophe only between letters.
+            if p.utf8.contains(UInt8(ascii: "'")) {
+                if let e = expansions[p] { words += e; continue }
+                if w.hasSuffix("n't") { words += [String(w.dropLast(3)), "not"]; continue }
+                for suf in ["'s", "'re", "'ve", "'ll", "'d", "'m"] where w.hasSuffix(suf) {
+                    w = String(w.dropLast(suf.count))
+                    if suf == "'re" { words += [w, "are"]; w = "" }
+                    else if suf == "'ve" { words += [w, "have"]; w = "" }
+                    else if suf == "'ll" { words += [w, "will"]; w = "" }
+                    else if suf == "'s", !w.isEmpty { possessiveAt.insert(words.count) }
+                    break
+                }
+                if w.utf8.contains(UInt8(ascii: "'")) { w.removeAll { $0 == "'" } }
+                if w.isEmpty { continue }
             }
-            if w.contains(Character("'")) { w.removeAll { $0 == "'" } }
-            if w.isEmpty { continue }
             // "56 bc" is a year before Christ, not "because".
             if w == "bc", let last = words.last, last.first?.isNumber == true { words.append(w); continue }
             if let e = expansions[w] { words += e; continue }

@@ -5,8 +5,14 @@ import MondoCore
 /// replaying them while remembering the context before each turn, and reading source lines for
 /// diagnostics.
 public enum Authoring {
-    /// `Transcripts/` beside the pack directory (the pack's parent folder).
+    /// `Transcripts/` inside the pack directory when it holds `pack.yaml` and a `Transcripts`
+    /// folder (a pack written by `mondo new`), else `Transcripts/` beside it (in the pack's parent
+    /// folder, as in this repository).
     public static func defaultTranscripts(packDirectory: String) -> String {
+        let inside = (packDirectory as NSString).appendingPathComponent("Transcripts")
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: (packDirectory as NSString).appendingPathComponent("pack.yaml")),
+           FileManager.default.fileExists(atPath: inside, isDirectory: &isDir), isDir.boolValue { return inside }
         // Foundation traps taking the parent of "." (`--pack .`): such a path is made absolute.
         var path = (packDirectory as NSString).standardizingPath
         if ["", ".", ".."].contains((path as NSString).lastPathComponent) {

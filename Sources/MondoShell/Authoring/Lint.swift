@@ -15,7 +15,9 @@ import MondoCore
 ///   the intent anyway;
 /// - **unreachable fact** (warning): a fact no intent uses in `facts` or `compute`;
 /// - **untested intent** (warning): an intent no transcript exchange reaches (neither answered
-///   by it when replayed nor named by `@intent`).
+///   by it when replayed nor named by `@intent`);
+/// - **source document** (see ``sourceFindings(_:_:)``): a linked document that cannot be read
+///   (warning), a `source` the readable document does not have (error), draft facts (note).
 public enum Lint {
     /// Scores closer than this count as a tie (the engine's own ambiguity margin is 0.005).
     public static let margin = 0.01
@@ -43,7 +45,7 @@ public enum Lint {
         }
         let engine = Engine(pack: pack)
         let src = Authoring.SourceLines()
-        var out = pack.warnings + excludeNotes(engine) + controlCharacterErrors(pack)
+        var out = pack.warnings + excludeNotes(engine) + controlCharacterErrors(pack) + sourceFindings(pack, src)
 
         // Facts no intent can reach.
         var used = Set<String>()
@@ -51,7 +53,8 @@ public enum Lint {
             used.formUnion(i.facts)
             for c in i.compute { used.formUnion(c.computation.operands) }
         }
-        for f in pack.facts.values.sorted(by: { $0.id < $1.id }) where !used.contains(f.id) {
+        // A draft fact (`mondo new`) is counted in a note instead (see sourceFindings).
+        for f in pack.facts.values.sorted(by: { $0.id < $1.id }) where !used.contains(f.id) && !f.draft {
             out.append(src.diag(.warning, "fact '\(f.id)' is not used by any intent (no intent lists it in facts or compute)", at: f.location))
         }
 

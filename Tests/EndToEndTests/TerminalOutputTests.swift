@@ -86,9 +86,11 @@ struct TerminalOutputEndToEndTests {
 
     @Test("robustness shows a progress line on a terminal and clears it; nothing on a pipe", .timeLimit(.minutes(2)))
     func progress() throws {
-        let transcript = Mondo.root + "/Transcripts/visitors.transcript"
+        // The small authoring pack: quick, so as not to slow the tests running beside this one.
+        let good = Mondo.root + "/Tests/Fixtures/authoring/good"
+        let transcript = good + "/Transcripts"
         let exe = try #require(Mondo.binary)
-        let s = try PTYSession(executable: exe, arguments: ["robustness", "--pack", Mondo.root + "/Intents", transcript],
+        let s = try PTYSession(executable: exe, arguments: ["robustness", "--pack", good + "/Intents", transcript],
                                home: try Mondo.tempDir())
         let status = s.waitForExit(timeout: 90)
         #expect(status.map(exitCode) == 0)
@@ -98,7 +100,7 @@ struct TerminalOutputEndToEndTests {
         // Cleared before the report: the report starts on a clean line.
         #expect(raw.contains("\r\u{1B}[Krobustness: "), "\(raw.prefix(300).debugDescription)")
 
-        let piped = try Mondo.run(["robustness", "--pack", Mondo.root + "/Intents", transcript], timeout: 90)
+        let piped = try Mondo.run(["robustness", "--pack", good + "/Intents", transcript], timeout: 90)
         #expect(piped.status == 0)
         #expect(!piped.stderr.contains("varying") && !piped.stderr.contains("\r"), "\(piped.stderr)")
         #expect(piped.stdout.hasPrefix("robustness: "))

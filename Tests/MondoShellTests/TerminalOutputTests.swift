@@ -184,12 +184,14 @@ struct TerminalOutputTests {
     }
 
     @Test func robustnessReportsProgressAndLeavesNothingBehind() throws {
+        let river = try RiverPack(transcript: "> How long is the Nile?\nThe Nile is 6,650 kilometres long.\n")
+        defer { river.remove() }
         let progress = BufferOutput(), out = BufferOutput()
-        let status = RobustnessReport.run(paths: [Paths.root + "/Transcripts/visitors.transcript"], engine: engine, seed: 1, format: .json,
+        let status = RobustnessReport.run(paths: [river.transcript], engine: try Engine(packDirectory: river.pack), seed: 1, format: .json,
                                           listAll: false, minimum: nil, out: out, err: BufferOutput(),
                                           progress: ProgressLine(sink: progress, minimumInterval: .zero))
         #expect(status == 0)
-        #expect(progress.text.contains("varying questions 1/"))
+        #expect(progress.text.contains("\r\u{1B}[Kvarying questions 0/1 …"), "\(progress.text.debugDescription)")
         #expect(progress.text.contains("replaying transcripts 0/1"))
         #expect(progress.text.hasSuffix("\r\u{1B}[K"))
         #expect(!out.text.contains("\r"))

@@ -58,7 +58,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MondoCoreTests", dependencies: ["MondoCore"]),
+        // Yams: SchemaTests reads the shipped packs as an editor's YAML language server does.
+        .testTarget(name: "MondoCoreTests", dependencies: ["MondoCore", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "MondoShellTests", dependencies: ["MondoShell", "MondoCore", "LineEditor", "MondoFuzzing"]),
         .testTarget(name: "EndToEndTests", dependencies: ["MondoCore"]),

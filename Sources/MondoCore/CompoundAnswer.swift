@@ -37,8 +37,9 @@ extension Engine {
         return out
     }
 
-    /// A decline's text without its suggested questions.
-    static func withoutSuggestions(_ text: String) -> String {
+    /// A decline's text without its suggested questions ("You could ask: …", or the pointer to
+    /// `:topics`); the text itself when it has none. The shell sets the rest apart at a terminal.
+    public static func withoutSuggestions(_ text: String) -> String {
         for marker in [" You could ask:", " Type :topics"] {
             if let r = text.range(of: marker) { return String(text[..<r.lowerBound]) }
         }

@@ -5,6 +5,7 @@ import MondoCore
 /// Tab completion for the REPL, as a ``LineEditor/CompletionProvider`` for the line editor:
 /// - `:` and a partial name: the meta-commands (`:he` → `:help`);
 /// - `:why ` and a partial word: intent ids and `all`;
+/// - `:topics ` and a partial name: the topic names (folded, as anywhere else);
 /// - `:save ` and a partial path: the entries of that directory (directories end with `/`);
 /// - anything else: the pack's topic names and entity names (people, places, organisations,
 ///   countries …) that the last one to four words before the cursor begin, compared folded
@@ -14,6 +15,8 @@ public struct Completer: Sendable {
     public let commands: [String]
     /// Intent ids (for `:why`).
     public let intents: [String]
+    /// Topic names, as `:topics` shows them (for `:topics NAME`).
+    public let topics: [String]
     /// Topic and entity names, as the pack spells them, one spelling per folded form.
     public let names: [String]
     private let foldedNames: [(folded: String, name: String)]
@@ -22,13 +25,15 @@ public struct Completer: Sendable {
     /// - Parameters:
     ///   - commands: meta-command names without `:`.
     ///   - intents: intent ids offered after `:why `.
+    ///   - topics: topic names offered after `:topics `.
     ///   - names: topic and entity names; spellings that fold alike are merged letter by letter,
     ///     keeping each letter's diacritics and capitals (`Cafe Noir` and `café noir` give
     ///     `Café Noir`).
-    public init(commands: [String], intents: [String] = [], names: [String]) {
+    public init(commands: [String], intents: [String] = [], topics: [String] = [], names: [String]) {
         var seenCommands = Set<String>()
         self.commands = commands.filter { seenCommands.insert($0).inserted }
         self.intents = intents
+        self.topics = topics
         var chosen: [String: String] = [:]
         var order: [String] = []
         for name in names {
@@ -70,7 +75,8 @@ public struct Completer: Sendable {
                 names.append(term)
             }
         }
-        self.init(commands: Shell.commands.map(\.name) + ["exit"], intents: pack.intents.map(\.id), names: names)
+        self.init(commands: Shell.commands.map(\.name) + ["exit"], intents: pack.intents.map(\.id),
+                  topics: TopicsCommand.topics(pack).map(\.name), names: names)
     }
 
     /// The completion for `line` with the cursor at `cursor` (in `Character`s). A candidate
@@ -98,7 +104,10 @@ public struct Completer: Sendable {
         case "why" where !argument.contains(" "):
             let found = (["all"] + intents).filter { $0.hasPrefix(argument) }
             return LineCompletion(replacing: argument.count, candidates: found)
-        case "trace" where !argument.contains(" "):
+        case "topics":
+            let typed = Fold.text(argument)
+            return LineCompletion(replacing: argument.count, candidates: topics.filter { Fold.text($0).hasPrefix(typed) })
+        case "trace" where !argument.contains(" "), "notes" where !argument.contains(" "):
             return LineCompletion(replacing: argument.count, candidates: ["on", "off"].filter { $0.hasPrefix(argument) })
         default:
             return .none

@@ -10,6 +10,14 @@ public protocol OutputSink: AnyObject {
     /// - Throws: ``OutputError`` when the text cannot be written (the reader has gone away, the
     ///   disk is full …).
     func write(_ text: String) throws
+    /// Writes `text` in `style`. Sinks that know no styles write it plain (the default).
+    /// - Throws: ``OutputError`` as ``write(_:)``.
+    func write(_ text: String, style: TextStyle) throws
+}
+
+extension OutputSink {
+    /// Writes `text` plain: only ``VisibleControls`` turns a style into escape sequences.
+    public func write(_ text: String, style: TextStyle) throws { try write(text) }
 }
 
 /// Thrown when output cannot be written; carries the `errno` of the failed `write(2)`.

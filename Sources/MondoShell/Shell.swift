@@ -41,6 +41,13 @@ public final class Shell {
     /// read the next line as the reply (``Engine/clarifies``): on in the REPL at a terminal,
     /// off in batch runs, which never wait for a reply.
     public var clarifies = false { didSet { engine.clarifies = clarifies } }
+    /// How answers are laid out at a terminal (wrapped to its width, secondary text set apart
+    /// and perhaps coloured); nil when standard output is not a terminal: answers are then
+    /// written exactly as the engine gives them.
+    public var terminal: TerminalLayout?
+    /// Show the "understood as" note after an answer whose words were corrected (at a terminal
+    /// only; `--no-notes`, `:notes off`).
+    public var notes = true
     /// Where the interactive banner and the blank line after each answer go: the terminal side
     /// (standard error when standard output is redirected). `nil`: `out`.
     public var screen: OutputSink?
@@ -57,11 +64,12 @@ public final class Shell {
     /// The meta-commands, with their help text.
     public static let commands: [(name: String, args: String, help: String)] = [
         ("help", "", "this list"),
-        ("topics", "", "what can be asked, with an example question for each topic"),
+        ("topics", "[NAME]", "the topics, with how many questions each covers; NAME: its example questions"),
         ("why", "[QUESTION]", "how the last answer (or QUESTION) was understood: tokens, corrections, concepts, candidates, facts"),
         ("why", "INTENT|all", "why intent INTENT did not answer the last question (blocks, score, rival); all: every candidate"),
         ("source", "", "the document's paragraphs behind the last answer, the sentence of each fact marked »…«"),
         ("trace", "on|off", "show the :why detail after every answer"),
+        ("notes", "on|off", "show (read “mnay” as “many”) after an answer whose words were corrected"),
         ("context", "", "what the conversation remembers"),
         ("reset", "", "forget the conversation (follow-ups start afresh)"),
         ("history", "[N]", "the last N lines typed (default 20), from this and earlier sessions"),
@@ -196,7 +204,7 @@ public final class Shell {
         switch format {
         case .json: try out.write(Explain.json(question: question, r, document: engine.pack.settings.document).serialized + "\n")
         case .text:
-            try out.write(r.answer + "\n")
+            if let terminal { try present(r, on: terminal) } else { try out.write(r.answer + "\n") }
             if trace { try out.write(Explain.text(r).split(separator: "\n").map { "  | " + $0 }.joined(separator: "\n") + "\n") }
             if reader?.isInteractive ?? false { try (screen ?? out).write("\n") }
         }
@@ -205,7 +213,10 @@ public final class Shell {
     func say(_ command: String, _ text: String) throws {
         switch format {
         case .json: try out.write(JSONValue.object([("command", .string(command)), ("output", .string(text))]).serialized + "\n")
-        case .text: try out.write(text + (text.hasSuffix("\n") ? "" : "\n"))
+        case .text:
+            // At a terminal, wrapped like answers (words whole), so `:topics` rows stay readable.
+            let shown = terminal.flatMap { layout in layout.width().map { TextWrap.wrap(VisibleText.of(text), width: $0) } } ?? text
+            try out.write(shown + (shown.hasSuffix("\n") ? "" : "\n"))
         }
     }
 
@@ -221,19 +232,13 @@ public final class Shell {
             t += "Follow-ups work: after a question, ask “and the other way round?”, “what about …?” or use “he”, “it”, “they”."
             try say(line, t)
         case "topics":
-            var groups: [(String, [Intent])] = []
-            for i in engine.pack.intents {
-                let topic = i.id.split(separator: ".").first.map(String.init) ?? i.id
-                if let k = groups.firstIndex(where: { $0.0 == topic }) { groups[k].1.append(i) } else { groups.append((topic, [i])) }
+            try say(line, arg.isEmpty ? TopicsCommand.list(engine.pack) : TopicsCommand.show(arg, pack: engine.pack))
+        case "notes":
+            switch arg.lowercased() {
+            case "on": notes = true; try say(line, "Notes on: a spelling correction is shown after the answer, on a terminal.")
+            case "off": notes = false; try say(line, "Notes off.")
+            default: try say(line, "Usage: :notes on|off (it is \(notes ? "on" : "off")).")
             }
-            var t = "Topics (\(engine.pack.intents.count) kinds of question):\n"
-            let width = (groups.map { $0.0.count }.max() ?? 0) + 2
-            for (topic, intents) in groups {
-                let ex = intents.compactMap(\.examples.first).prefix(2).map { "“\($0)”" }.joined(separator: "  ")
-                let name = topic.replacingOccurrences(of: "_", with: " ")
-                t += "  \(name.padding(toLength: width, withPad: " ", startingAt: 0))\(ex)\n"
-            }
-            try say(line, t)
         case "why":
             try say(line, why(arg))
         case "source":

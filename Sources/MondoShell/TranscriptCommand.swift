@@ -20,17 +20,24 @@ public enum TranscriptCommand {
     /// - Returns: 0 when every exchange passed (or, with `update`, was rewritten), 1 otherwise
     ///   (a failure, a transcript `update` cannot write, output that cannot be written), 2 when
     ///   a transcript cannot be read.
-    public static func run(paths: [String], engine: Engine, update: Bool, out: OutputSink, err: OutputSink) -> Int32 {
+    /// - Parameter progress: shows `replaying transcripts N/TOTAL …` while it runs (at a terminal);
+    ///   cleared before anything else is written and at the end.
+    public static func run(paths: [String], engine: Engine, update: Bool, out: OutputSink, err: OutputSink,
+                           progress: ProgressLine? = nil) -> Int32 {
         var passed = 0, failed = 0, updated = 0, broken = false, unwritten = false
         let files = files(paths)
+        defer { progress?.clear() }
         do {
             if files.isEmpty { try err.write("mondo: no transcripts found in \(paths.joined(separator: ", "))\n"); return 2 }
-            for f in files {
+            for (n, f) in files.enumerated() {
+                progress?.update("replaying transcripts", done: n, of: files.count)
                 let t: Transcript
                 do { t = try Transcript.load(path: f) } catch {
+                    progress?.clear()
                     try err.write(error.description + "\n"); broken = true; continue
                 }
                 let (responses, failures) = TranscriptRunner.replay(t, engine: engine)
+                if !failures.isEmpty { progress?.clear() }
                 passed += t.exchanges.count - failures.count
                 failed += failures.count
                 if update && !failures.isEmpty {
@@ -55,6 +62,7 @@ public enum TranscriptCommand {
                     for fl in failures { try out.write(fl.description + "\n") }
                 }
             }
+            progress?.clear()
             try out.write("\(passed) passed, \(failed) failed" + (update && updated > 0 ? " (\(updated) updated)" : "") + "\n")
         } catch { return OutputError.report(error, to: err) }
         if broken { return 2 }

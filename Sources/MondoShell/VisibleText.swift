@@ -50,4 +50,14 @@ public final class VisibleControls: OutputSink {
     /// Writes `text` to ``base`` with its control characters made visible.
     /// - Throws: whatever ``base`` throws.
     public func write(_ text: String) throws { try base.write(VisibleText.of(text)) }
+    /// Writes `text` with its control characters made visible, between the escape sequences
+    /// that start and end `style` (added after, so text never brings its own). Line breaks
+    /// end the style and start it again, so that a style never bleeds into the next line.
+    /// - Throws: whatever ``base`` throws.
+    public func write(_ text: String, style: TextStyle) throws {
+        let (on, off) = style.sgr
+        guard !on.isEmpty else { return try write(text) }
+        let lines = VisibleText.of(text).split(separator: "\n", omittingEmptySubsequences: false)
+        try base.write(lines.map { $0.isEmpty ? "" : on + $0 + off }.joined(separator: "\n"))
+    }
 }

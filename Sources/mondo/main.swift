@@ -9,7 +9,7 @@ import Glibc
 
 /// Options shared by every subcommand that needs the pack.
 struct PackOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The knowledge pack directory (default: the shipped Intents/).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The knowledge pack directory (default: the shipped Intents/).", valueName: "DIR"), completion: .directory)
     var pack: String?
 
     /// Resolves the pack directory or exits with the places looked in.
@@ -81,10 +81,10 @@ struct Ask: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Answer QUESTION and exit (repeatable; one conversation unless --independent).", valueName: "QUESTION"))
     var questions: [String] = []
 
-    @Option(name: .customShort("f"), help: ArgumentHelp("Read questions from FILE, one per line, plain text or JSON Lines ('-' for stdin).", valueName: "FILE"))
+    @Option(name: .customShort("f"), help: ArgumentHelp("Read questions from FILE, one per line, plain text or JSON Lines ('-' for stdin).", valueName: "FILE"), completion: .file())
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("Output format: text, or json (one object per question per line).", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Output format: text, or json (one object per question per line).", valueName: "FORMAT"), completion: .list(["text", "json"]))
     var format: String = "text"
 
     @Flag(help: "Do not read or write the history file.")
@@ -93,10 +93,19 @@ struct Ask: ParsableCommand {
     @Flag(help: "Answer each question (each input line, each -c) as a new conversation: no follow-ups.")
     var independent = false
 
+    @Option(help: ArgumentHelp("Colour secondary text (suggestions, notes): auto (at a terminal, unless NO_COLOR is set), always or never.", valueName: "WHEN"), completion: .list(ColorMode.allCases.map(\.rawValue)))
+    var color: String = "auto"
+
+    @Flag(help: "At a terminal, do not note spelling corrections after answers (read “mnay” as “many”).")
+    var noNotes = false
+
     mutating func run() throws {
         signal(SIGPIPE, SIG_IGN)
         guard let fmt = OutputFormat(rawValue: format) else {
             throw ValidationError("--format must be text or json, not '\(format)'")
+        }
+        guard let colorMode = ColorMode(rawValue: color) else {
+            throw ValidationError("--color must be auto, always or never, not '\(color)'")
         }
         let (engine, dir) = try packOptions.engine()
         let shell = Shell(engine: engine, packDirectory: dir, format: fmt, out: standardOutput(), err: standardError())
@@ -105,6 +114,14 @@ struct Ask: ParsableCommand {
         // measure how often a batch of questions would be asked back).
         let clarifyAnyway = ProcessInfo.processInfo.environment["MONDO_CLARIFY"] == "1"
         shell.clarifies = clarifyAnyway
+        shell.notes = !noNotes
+        // Answers are laid out for a terminal only when standard output is one (or colour is
+        // asked for regardless): pipes and files get them exactly as the engine gives them.
+        let isTerminal = isatty(1) == 1
+        let colored = colorMode.enabled(isTerminal: isTerminal, environment: ProcessInfo.processInfo.environment)
+        if fmt == .text, isTerminal || colored {
+            shell.terminal = TerminalLayout(width: { isTerminal ? terminalWidth() : nil }, color: colored)
+        }
         if !questions.isEmpty || !files.isEmpty {
             do {
                 for q in questions { if try !shell.handle(q) { return } }
@@ -134,6 +151,18 @@ struct Ask: ParsableCommand {
     }
 }
 
+/// The width of the terminal on standard output, in columns (`TIOCGWINSZ`), else `$COLUMNS`;
+/// nil when neither gives one.
+@Sendable func terminalWidth() -> Int? {
+    var size = winsize()
+    if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+    if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), c > 0 { return c }
+    return nil
+}
+
+/// A progress line on standard error when it is a terminal; nil (no progress) otherwise.
+func progressLine() -> ProgressLine? { isatty(2) == 1 ? ProgressLine(sink: FileOutput(fd: 2)) : nil }
+
 /// Opens a `-f` file for reading (`-` is standard input), or prints `mondo: cannot read 'FILE':
 /// REASON` and exits 2 (a missing or unreadable file, or a directory).
 func openInput(_ f: String) throws -> Int32 {
@@ -158,7 +187,7 @@ struct Test: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
     @Flag(help: "Rewrite expected answers in place from the actual ones.")
@@ -168,7 +197,8 @@ struct Test: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let (engine, dir) = try packOptions.engine()
         let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
-        let result = TranscriptCommand.run(paths: roots, engine: engine, update: update, out: standardOutput(), err: standardError())
+        let result = TranscriptCommand.run(paths: roots, engine: engine, update: update, out: standardOutput(), err: standardError(),
+                                           progress: progressLine())
         if result != 0 { throw ExitCode(result) }
     }
 }
@@ -180,7 +210,7 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Option(help: ArgumentHelp("Transcript files or folders for the untested-intent check (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"))
+    @Option(help: ArgumentHelp("Transcript files or folders for the untested-intent check (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var transcripts: [String] = []
 
     mutating func run() throws {
@@ -222,10 +252,10 @@ struct Coverage: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Output format: text (a table) or json.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Output format: text (a table) or json.", valueName: "FORMAT"), completion: .list(["text", "json"]))
     var format: String = "text"
 
     mutating func run() throws {
@@ -233,7 +263,8 @@ struct Coverage: ParsableCommand {
         guard let fmt = OutputFormat(rawValue: format) else { throw ValidationError("--format must be text or json, not '\(format)'") }
         let (engine, dir) = try packOptions.engine()
         let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
-        let status = MondoShell.CoverageReport.run(paths: roots, engine: engine, format: fmt, out: standardOutput(), err: standardError())
+        let status = MondoShell.CoverageReport.run(paths: roots, engine: engine, format: fmt, out: standardOutput(), err: standardError(),
+                                                   progress: progressLine())
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -244,13 +275,13 @@ struct Robustness: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
-    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Transcript files or directories (default: Transcripts/ in the pack, else beside it).", valueName: "PATH"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("Seed for the variants (the same seed gives the same variants).", valueName: "N"))
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "FORMAT"), completion: .list(["text", "json"]))
     var format: String = "text"
 
     @Option(help: ArgumentHelp("Exit 1 when the overall score is below PERCENT.", valueName: "PERCENT"))
@@ -265,7 +296,7 @@ struct Robustness: ParsableCommand {
         let (engine, dir) = try packOptions.engine()
         let roots = paths.isEmpty ? [Authoring.defaultTranscripts(packDirectory: dir)] : paths
         let status = MondoShell.RobustnessReport.run(paths: roots, engine: engine, seed: seed, format: fmt, listAll: all,
-                                                     minimum: min, out: standardOutput(), err: standardError())
+                                                     minimum: min, out: standardOutput(), err: standardError(), progress: progressLine())
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -59,4 +59,37 @@ struct InstallTests {
         #expect(s2 == 0, "\(e2)")
         #expect(out2.contains("710,000"), "\(out2)")
     }
+
+    @Test func installsTheManualPageAndWorkingShellCompletions() throws {
+        let binary = try #require(Mondo.binary, "mondo executable not found next to the test bundle")
+        let prefix = try Mondo.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: prefix) }
+        let (status, out, err) = try Self.run("/bin/bash", [Mondo.root + "/scripts/install", prefix],
+                                              env: ["MONDO_BUILD_DIR": (binary as NSString).deletingLastPathComponent], cwd: prefix)
+        #expect(status == 0, "\(err)")
+        #expect(out.contains("completions for bash, zsh and fish"))
+        let share = prefix + "/share"
+        #expect(FileManager.default.contents(atPath: share + "/man/man1/mondo.1") == FileManager.default.contents(atPath: Mondo.root + "/Docs/mondo.1"))
+
+        // bash: the script loads and completes subcommands, options and their values.
+        let bashScript = share + "/bash-completion/completions/mondo"
+        let complete = """
+            source "$1"
+            t() { COMP_LINE="$1"; COMP_POINT=${#COMP_LINE}; read -ra COMP_WORDS <<< "$1"; [[ "$1" == *" " ]] && COMP_WORDS+=("")
+                  COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMPREPLY=(); _mondo mondo "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+                  echo "$1|${COMPREPLY[*]}"; }
+            t "mondo rob"; t "mondo ask --color "; t "mondo ask --no-n"; t "mondo coverage --format "
+            """
+        let (bs, bout, berr) = try Self.run("/bin/bash", ["-c", complete, "bash", bashScript], cwd: prefix)
+        #expect(bs == 0, "\(berr)")
+        #expect(bout.split(separator: "\n").map(String.init) == [
+            "mondo rob|robustness", "mondo ask --color |auto always never", "mondo ask --no-n|--no-notes", "mondo coverage --format |text json",
+        ], "\(bout)")
+
+        let zsh = try String(contentsOfFile: share + "/zsh/site-functions/_mondo", encoding: .utf8)
+        #expect(zsh.hasPrefix("#compdef mondo"))
+        #expect(zsh.contains("--no-notes") && zsh.contains("robustness"))
+        let fish = try String(contentsOfFile: share + "/fish/vendor_completions.d/mondo.fish", encoding: .utf8)
+        #expect(fish.contains("complete -c 'mondo'") && fish.contains("no-notes"))
+    }
 }

@@ -157,7 +157,13 @@ struct TerminalTests {
         }
         m = s.mark
         s.send("\r")
-        #expect(s.waitFor(officeAnswer, since: m))
+        // The answer is wrapped for the new width: 24 columns, words whole.
+        #expect(s.waitFor("2024.", since: m))
+        #expect(s.waitFor("mondo> ", since: m))
+        let lines = s.screen(since: m).split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let answer = lines.drop { !$0.hasPrefix("Ito Naoki") }.prefix { !$0.isEmpty }
+        #expect(answer.joined(separator: " ") == officeAnswer, "\(lines)")
+        #expect(answer.count > 1 && answer.allSatisfy { $0.count <= 24 }, "\(lines)")
         quit(s, since: m)
         #expect(history(home) == [question])
     }

@@ -98,4 +98,14 @@ struct ShellCompleterTests {
         #expect(s.shell.completer.complete(line: ":he", cursor: 3).candidates == [":help"])
         #expect(s.shell.completer.names == Completer(pack: engine.pack).names)
     }
+
+    @Test func topicNamesAfterTopics() {
+        let c = Completer(pack: engine.pack)
+        #expect(c.complete(line: ":topics vis", cursor: 11) == LineCompletion(replacing: 3, candidates: ["visitors"]))
+        #expect(c.complete(line: ":topics AZEC", cursor: 12) == LineCompletion(replacing: 4, candidates: ["azec energy"]))
+        #expect(c.complete(line: ":topics semiconductors e", cursor: 24) == LineCompletion(replacing: 16, candidates: ["semiconductors education"]))
+        #expect(c.complete(line: ":topics ", cursor: 8).candidates == TopicsCommand.topics(engine.pack).map(\.name))
+        #expect(c.complete(line: ":notes o", cursor: 8).candidates == ["on", "off"])
+        #expect(c.complete(line: ":no", cursor: 3).candidates == [":notes"])
+    }
 }

@@ -94,12 +94,33 @@ struct ShellCommandTests {
         for c in Shell.commands { #expect(s.out.text.contains("  :\(c.name)"), "missing :\(c.name)") }
     }
 
-    @Test func topics() {
+    @Test func topics() throws {
         let s = Session()
         s.run(":topics\n")
-        #expect(s.out.text.hasPrefix("Topics (\(engine.pack.intents.count) kinds of question):\n"))
-        #expect(s.out.text.contains("  visitors "))
-        #expect(s.out.text.contains("“How many Japanese people visited Viet Nam in 2024?”"))
+        let lines = s.out.text.split(separator: "\n").map(String.init)
+        let topics = TopicsCommand.topics(engine.pack)
+        #expect(lines.first == "\(topics.count) topics, \(engine.pack.intents.count) kinds of question. :topics NAME lists a topic's example questions.")
+        #expect(lines.count == topics.count + 2)
+        // One row per topic: its name, its intents and example questions counted, its description.
+        let visitors = try #require(lines.first { $0.hasPrefix("  visitors ") })
+        let intents = engine.pack.intents.filter { $0.id.hasPrefix("visitors.") }
+        let cells = visitors.split(separator: " ", maxSplits: 3)
+        #expect(cells[1] == "\(intents.count)")
+        #expect(cells[2] == "\(intents.flatMap(\.examples).count)")
+        #expect(cells[3].trimmingCharacters(in: .whitespaces) == engine.pack.topicDescriptions["visitors"])
+        #expect(topics.allSatisfy { $0.description != nil }, "every shipped topic has a description")
+    }
+
+    @Test func topicsNameListsItsExamplesAndSuggestsANearName() {
+        let s = Session()
+        s.run(":topics visitors\n:topics investment_trade\n:topics azec\n:topics vistors\n:topics weather\n")
+        let visitors = engine.pack.intents.filter { $0.id.hasPrefix("visitors.") }
+        #expect(s.out.text.hasPrefix("visitors: \(engine.pack.topicDescriptions["visitors"]!)\n\(visitors.count) kinds of question, for example:\n"))
+        for i in visitors { #expect(s.out.text.contains("  “\(i.examples[0])”\n")) }
+        #expect(s.out.text.contains("investment trade: "))
+        #expect(s.out.text.contains("azec energy: "))
+        #expect(s.out.text.contains("No topic 'vistors'. Did you mean :topics visitors?\n"))
+        #expect(s.out.text.contains("No topic 'weather'. The topics are: ambassador, azec energy, "))
     }
 
     @Test func whyExplainsTheLastAnswer() {

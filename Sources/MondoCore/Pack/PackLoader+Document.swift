@@ -2,6 +2,9 @@ import Foundation
 import Yams
 
 extension PackLoader {
+    /// The keys of `document` in its mapping form.
+    static let documentKeys = ["path", "sections", "label"]
+
     /// `document: PATH` or `document: {path: PATH, sections: REGEX, label: Q}` (Docs/pack-format.md,
     /// "The source document and locators"). The file itself is not read here: the loader reads
     /// only the pack; a missing document is for `:source` and `mondo lint` to report.
@@ -15,7 +18,7 @@ extension PackLoader {
             return
         }
         guard let m = expectMapping(node, doc, "document") else { return }
-        checkKeys(m, doc, allowed: ["path", "sections", "label"], required: ["path"], what: "document", at: node)
+        checkKeys(m, doc, allowed: Self.documentKeys, required: ["path"], what: "document", at: node)
         guard let path = string(m["path"], doc, "path") else { return }
         guard !path.isEmpty else {
             diagnostics.append(doc.diag(.error, "path must name the document's file (relative to the pack folder)", at: m["path"])); return

@@ -25,6 +25,14 @@ public struct Pack: Sendable {
     /// How the author wrote each word or phrase term (the first spelling met), for messages that
     /// must not show stems; see ``written(_:)``.
     public var spellings: [Term: String] = [:]
+    /// One line on each topic (an intent id's part before the first dot), from the `description`
+    /// of the topic file that holds its intents; topics whose file has none are absent.
+    public var topicDescriptions: [String: String] = [:]
+
+    /// The topic of intent `id`: its part before the first dot (the whole id when it has none).
+    public static func topic(ofIntent id: String) -> String {
+        id.split(separator: ".", maxSplits: 1).first.map(String.init) ?? id
+    }
 
     /// Loads every file of the pack in `directory`.
     ///
@@ -36,6 +44,7 @@ public struct Pack: Sendable {
         var loader = PackLoader(directory: directory)
         var pack = try loader.load()
         pack.spellings = loader.spellings
+        pack.topicDescriptions = loader.topicDescriptions
         return pack
     }
 }
@@ -48,6 +57,8 @@ struct PackLoader {
     var failed = FailedDefinitions()
     /// How the author wrote each term (becomes ``Pack/spellings``).
     var spellings: [Term: String] = [:]
+    /// Topic descriptions (becomes ``Pack/topicDescriptions``).
+    var topicDescriptions: [String: String] = [:]
     var concepts: [String: Concept] = [:]
     var conceptRefs: [(name: String, node: Node, doc: YAMLDocument)] = []
     var facts: [String: Fact] = [:]
@@ -86,7 +97,7 @@ struct PackLoader {
             diagnostics.append(Diagnostic(.error, "no topic files in '\(topicDir)' (expected topics/*.yaml with facts and intents)"))
         }
         for f in files {
-            if let doc = read(topicDir + "/" + f, required: true) { readTopic(doc, allowed: ["concepts", "facts", "intents"]) }
+            if let doc = read(topicDir + "/" + f, required: true) { readTopic(doc, allowed: Self.topicFileKeys) }
         }
         var lexicon = Set<String>()
         if FileManager.default.fileExists(atPath: rel("lexicon.txt")),
@@ -177,6 +188,11 @@ struct PackLoader {
 
     // MARK: - pack.yaml
 
+    /// The keys of `fallback`, `subject` (its mapping form) and a `not_covered` entry.
+    static let fallbackKeys = ["not_understood", "not_in_pack", "suggestions"]
+    static let subjectKeys = ["concept", "pronouns"]
+    static let notCoveredKeys = ["what", "terms"]
+    /// The keys of `pack.yaml` (Docs/schema/pack.schema.json lists the same; SchemaTests checks).
     static let settingsKeys = ["name", "source", "description", "reference_date", "stopwords", "fallback", "subject", "not_covered", "comparisons", "document", "manners"]
 
     mutating func readSettings(_ doc: YAMLDocument) {
@@ -197,7 +213,7 @@ struct PackLoader {
         settings.stopwords = strings(m["stopwords"], doc, "stopwords").map(\.0)
         if let on = onOff(m["comparisons"], doc, "comparisons") { settings.comparisons = on }
         if let f = m["fallback"], let fm = expectMapping(f, doc, "fallback") {
-            checkKeys(fm, doc, allowed: ["not_understood", "not_in_pack", "suggestions"], required: [], what: "fallback", at: f)
+            checkKeys(fm, doc, allowed: Self.fallbackKeys, required: [], what: "fallback", at: f)
             settings.notUnderstood = string(fm["not_understood"], doc, "not_understood") ?? settings.notUnderstood
             settings.notInPack = string(fm["not_in_pack"], doc, "not_in_pack") ?? settings.notInPack
             if let n = number(fm["suggestions"], doc, "suggestions") {
@@ -220,7 +236,7 @@ struct PackLoader {
             return
         }
         guard let sm = expectMapping(node, doc, "subject") else { return }
-        checkKeys(sm, doc, allowed: ["concept", "pronouns"], required: ["concept", "pronouns"], what: "subject", at: node)
+        checkKeys(sm, doc, allowed: Self.subjectKeys, required: Self.subjectKeys, what: "subject", at: node)
         if let c = string(sm["concept"], doc, "concept") {
             settings.subject = c
             conceptRefs.append((c, sm["concept"]!, doc))
@@ -236,7 +252,7 @@ struct PackLoader {
         }
         for item in seq {
             guard let im = expectMapping(item, doc, "a not_covered entry") else { continue }
-            checkKeys(im, doc, allowed: ["what", "terms"], required: ["what", "terms"], what: "a not_covered entry", at: item)
+            checkKeys(im, doc, allowed: Self.notCoveredKeys, required: Self.notCoveredKeys, what: "a not_covered entry", at: item)
             let terms = strings(im["terms"], doc, "terms").compactMap { term($0.0, $0.1, doc) }
             guard let what = string(im["what"], doc, "what"), !terms.isEmpty else { continue }
             settings.notCovered.append(NotCovered(terms: terms, what: what))
@@ -244,6 +260,9 @@ struct PackLoader {
     }
 
     // MARK: - topic files
+
+    /// The keys of a topic file (`topics/*.yaml`).
+    static let topicFileKeys = ["description", "concepts", "facts", "intents"]
 
     mutating func readTopic(_ doc: YAMLDocument, allowed: [String]) {
         guard let root = doc.root, let m = expectMapping(root, doc, "a pack file") else { return }
@@ -253,12 +272,20 @@ struct PackLoader {
             if f.isSequence { for item in f.sequenceItems { readFact(item, doc) } }
             else { diagnostics.append(doc.diag(.error, "'facts' must be a list of facts", at: f)) }
         }
+        let firstIntent = intents.count
         if let i = m["intents"] {
             if i.isSequence { for item in i.sequenceItems { readIntent(item, doc) } }
             else { diagnostics.append(doc.diag(.error, "'intents' must be a list of intents", at: i)) }
         }
+        if let d = string(m["description"], doc, "description") {
+            for intent in intents[firstIntent...] where topicDescriptions[Pack.topic(ofIntent: intent.id)] == nil {
+                topicDescriptions[Pack.topic(ofIntent: intent.id)] = d
+            }
+        }
     }
 
+    /// The keys of a concept written as a mapping.
+    static let conceptKeys = ["class", "of", "terms"]
     static let entityClasses = ["country", "nationality", "language", "person", "organisation", "place", "event", "measure"]
 
     mutating func readConcepts(_ node: Node, _ doc: YAMLDocument) {
@@ -274,7 +301,7 @@ struct PackLoader {
             var termNodes: [(String, Node)] = []
             if value.isMapping {
                 let cm = MappingEntries(value)
-                checkKeys(cm, doc, allowed: ["class", "of", "terms"], required: ["terms"], what: "concept '\(name)'", at: kn)
+                checkKeys(cm, doc, allowed: Self.conceptKeys, required: ["terms"], what: "concept '\(name)'", at: kn)
                 termNodes = strings(cm["terms"], doc, "terms")
                 if let cls = string(cm["class"], doc, "class") {
                     if Self.entityClasses.contains(cls) { c.entityClass = cls }
@@ -306,6 +333,8 @@ struct PackLoader {
         "percentage": ["value", "low", "high"], "date": ["qualifier"], "period": ["from_qualifier", "to_qualifier"],
         "person": ["country"], "organisation": ["kind", "role"], "place": ["kind"], "list": ["unit"],
     ]
+    /// The keys every fact may have, whatever its type.
+    static let factCommonKeys = ["id", "type", "label", "source", "time", "approx", "note", "draft"]
     static let approxWords: [String: String] = [
         "about": "about", "around": "around", "approximately": "approximately", "more_than": "more than",
         "over": "over", "at_least": "at least", "up_to": "up to", "nearly": "nearly", "almost": "almost",
@@ -314,7 +343,7 @@ struct PackLoader {
     mutating func readFact(_ node: Node, _ doc: YAMLDocument) {
         guard let m = expectMapping(node, doc, "a fact") else { return }
         defer { noteFailedFact(m) }
-        let common = ["id", "type", "label", "source", "time", "approx", "note", "draft"]
+        let common = Self.factCommonKeys
         guard let type = string(m["type"], doc, "type") else {
             checkKeys(m, doc, allowed: common + Self.factKeys.values.flatMap { $0 } + Self.factOptional.values.flatMap { $0 }, required: ["id", "type"], what: "a fact", at: node)
             return
@@ -392,6 +421,9 @@ struct PackLoader {
 
     static let intentKeys = ["id", "ask", "require", "cues", "exclude", "slots", "family", "entities", "facts",
                              "compute", "answer", "examples", "counterexamples", "priority", "yesno", "note"]
+    /// The slots an intent may fill, and the keys of a computation.
+    static let slotNames = ["source", "target", "time"]
+    static let computationKeys = ["op", "of", "by"]
     static let ops = ["difference", "sum", "ratio", "share", "growth", "scale", "divide", "elapsed", "compare"]
 
     mutating func term(_ s: String, _ node: Node, _ doc: YAMLDocument) -> Term? {
@@ -440,7 +472,7 @@ struct PackLoader {
         var slots: [String: String] = [:]
         if let s = m["slots"], let sm = expectMapping(s, doc, "slots") {
             for (k, kn, v) in sm {
-                guard ["source", "target", "time"].contains(k) else {
+                guard Self.slotNames.contains(k) else {
                     diagnostics.append(doc.diag(.error, "unknown slot '\(k)' (slots are source, target, time)", at: kn)); continue
                 }
                 guard let val = string(v, doc, k) else { continue }
@@ -453,7 +485,7 @@ struct PackLoader {
         if let c = m["compute"], let cm = expectMapping(c, doc, "compute") {
             for (name, kn, v) in cm {
                 guard let vm = expectMapping(v, doc, "computation '\(name)'") else { continue }
-                checkKeys(vm, doc, allowed: ["op", "of", "by"], required: ["op", "of"], what: "computation '\(name)'", at: kn)
+                checkKeys(vm, doc, allowed: Self.computationKeys, required: ["op", "of"], what: "computation '\(name)'", at: kn)
                 guard let op = string(vm["op"], doc, "op") else { continue }
                 if !Self.ops.contains(op) {
                     let hint = nearest(op, in: Self.ops).map { "; did you mean '\($0)'?" } ?? ""

@@ -35,12 +35,15 @@ public enum Authoring {
     }
 
     /// Replays every transcript in `files` (each in a fresh conversation, `@reset` honoured).
+    /// - Parameter progress: shows `replaying transcripts N/TOTAL …` while it runs, cleared at the end.
     /// - Returns: the turns, and the diagnostics of transcripts that could not be read.
     /// - Complexity: one `Engine.respond` per exchange.
-    public static func replay(files: [String], engine: Engine) -> (turns: [Turn], problems: [PackError]) {
+    public static func replay(files: [String], engine: Engine, progress: ProgressLine? = nil) -> (turns: [Turn], problems: [PackError]) {
         var turns: [Turn] = []
         var problems: [PackError] = []
-        for f in files {
+        defer { progress?.clear() }
+        for (n, f) in files.enumerated() {
+            progress?.update("replaying transcripts", done: n, of: files.count)
             let t: Transcript
             do { t = try Transcript.load(path: f) } catch { problems.append(error); continue }
             var context = DialogueContext()

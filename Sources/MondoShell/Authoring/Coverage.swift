@@ -89,11 +89,13 @@ public struct CoverageReport {
 
     /// Runs the report over `paths`.
     /// - Returns: 0, or 2 when no transcript is found or one cannot be read.
-    public static func run(paths: [String], engine: Engine, format: OutputFormat, out: OutputSink, err: OutputSink) -> Int32 {
+    /// - Parameter progress: a progress line for the replay (at a terminal), cleared before the report.
+    public static func run(paths: [String], engine: Engine, format: OutputFormat, out: OutputSink, err: OutputSink,
+                           progress: ProgressLine? = nil) -> Int32 {
         let files = TranscriptCommand.files(paths)
         do {
             if files.isEmpty { try err.write("mondo: no transcripts found in \(paths.joined(separator: ", "))\n"); return 2 }
-            let replay = Authoring.replay(files: files, engine: engine)
+            let replay = Authoring.replay(files: files, engine: engine, progress: progress)
             for p in replay.problems { try err.write(p.description + "\n") }
             let report = CoverageReport(files: files, engine: engine, turns: replay.turns)
             try out.write(format == .json ? report.json.serialized + "\n" : report.text)

@@ -3,7 +3,7 @@ import MondoCore
 extension Lint {
     /// Errors for control characters in text the pack shows to people: answer templates,
     /// examples, fact labels and values, concept terms, the pack's name, description and
-    /// fallbacks. They are never sent to a terminal (``VisibleText``), but an author never means
+    /// fallbacks, topic descriptions (`:topics`). They are never sent to a terminal (``VisibleText``), but an author never means
     /// them: a YAML escape such as `"\u001b[2J"` in a template would otherwise go unnoticed.
     /// One error per field, at the intent, fact or concept that holds it.
     /// - Complexity: linear in the pack's text.
@@ -19,6 +19,10 @@ extension Lint {
         let s = pack.settings
         for (field, text) in [("name", s.name), ("description", s.description), ("not_understood", s.notUnderstood), ("not_in_pack", s.notInPack)] {
             check(text, "pack.yaml's \(field)", at: nil)
+        }
+        for topic in pack.topicDescriptions.keys.sorted() {
+            // At the topic's first intent: its file holds the description.
+            check(pack.topicDescriptions[topic]!, "the description of topic '\(topic)'", at: pack.intents.first { Pack.topic(ofIntent: $0.id) == topic }?.location)
         }
         for c in pack.concepts.values.sorted(by: { $0.name < $1.name }) {
             for t in c.terms { check(t, "a term of concept '\(c.name)'", at: c.location) }

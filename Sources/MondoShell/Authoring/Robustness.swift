@@ -33,14 +33,18 @@ public struct RobustnessReport {
     public var score: Double { total == 0 ? 1 : Double(held) / Double(total) }
 
     /// Generates and asks the variants. O(questions × kinds) engine responses.
-    public init(turns: [Authoring.Turn], files: [String], engine: Engine, seed: UInt64) {
+    /// - Parameter progress: shows `varying questions N/TOTAL …` while it runs, cleared at the end.
+    public init(turns: [Authoring.Turn], files: [String], engine: Engine, seed: UInt64, progress: ProgressLine? = nil) {
         self.seed = seed
         self.files = files
         let maker = VariantMaker(engine: engine, seed: seed)
         var per: [String: (Int, Int)] = [:]
         for k in VariantKind.allCases { kinds[k] = (0, 0) }
+        let toVary = turns.filter { $0.response.intent != nil && !$0.exchange.expectDecline }.count
+        defer { progress?.clear() }
         for t in turns {
             guard let want = t.response.intent, !t.exchange.expectDecline else { continue }
+            progress?.update("varying questions", done: questions, of: toVary)
             questions += 1
             for v in maker.variants(of: t.exchange.question) {
                 var ctx = t.contextBefore
@@ -106,15 +110,16 @@ public struct RobustnessReport {
 
     /// Runs the report over the transcripts in `paths`.
     /// - Parameter minimum: a percentage; below it the exit status is 1.
+    /// - Parameter progress: a progress line (at a terminal), cleared before the report.
     /// - Returns: 0; 1 below `minimum`; 2 when no transcript is found or one cannot be read.
     public static func run(paths: [String], engine: Engine, seed: UInt64, format: OutputFormat, listAll: Bool,
-                           minimum: Double?, out: OutputSink, err: OutputSink) -> Int32 {
+                           minimum: Double?, out: OutputSink, err: OutputSink, progress: ProgressLine? = nil) -> Int32 {
         let files = TranscriptCommand.files(paths)
         do {
             if files.isEmpty { try err.write("mondo: no transcripts found in \(paths.joined(separator: ", "))\n"); return 2 }
-            let replay = Authoring.replay(files: files, engine: engine)
+            let replay = Authoring.replay(files: files, engine: engine, progress: progress)
             for p in replay.problems { try err.write(p.description + "\n") }
-            let report = RobustnessReport(turns: replay.turns, files: files, engine: engine, seed: seed)
+            let report = RobustnessReport(turns: replay.turns, files: files, engine: engine, seed: seed, progress: progress)
             try out.write(format == .json ? report.json.serialized + "\n" : report.text(listAll: listAll))
             if !replay.problems.isEmpty { return 2 }
             if let minimum, report.score * 100 < minimum {

@@ -93,7 +93,8 @@ public final class Shell {
 
     /// The banner shown at the start of an interactive session.
     public var banner: String {
-        let topics = Set(engine.pack.intents.map { $0.id.split(separator: ".").first.map(String.init) ?? $0.id }).sorted()
+        // The topic files' names, as small talk gives them ("what is this about?").
+        let topics = engine.pack.topicNames
         return """
         Mondo — questions and answers about \(engine.pack.settings.name).
         Ask about: \(topics.prefix(8).joined(separator: ", "))\(topics.count > 8 ? " …" : "").
@@ -113,7 +114,11 @@ public final class Shell {
         self.source = source
         lineNumber = 0
         do {
-            if reader.isInteractive { try (screen ?? out).write(banner) }
+            if reader.isInteractive {
+                // At a terminal the banner is wrapped like the answers (``TerminalLayout``).
+                let width = terminal.flatMap { $0.width() }
+                try (screen ?? out).write(width.map { TextWrap.wrap(banner, width: $0) } ?? banner)
+            }
             loop: while true {
                 let result = reader.readLine(prompt: prompt)
                 switch result {

@@ -90,7 +90,7 @@ struct ShellCommandTests {
     @Test func help() {
         let s = Session()
         s.run(":help\n")
-        #expect(s.out.text.hasPrefix("Type a question about Bridges interview with Ambassador Ito Naoki, or a command:\n"))
+        #expect(s.out.text.hasPrefix("Type a question about the Bridges interview with Ambassador Ito Naoki, or a command:\n"))
         for c in Shell.commands { #expect(s.out.text.contains("  :\(c.name)"), "missing :\(c.name)") }
     }
 

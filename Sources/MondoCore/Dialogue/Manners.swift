@@ -108,7 +108,7 @@ public struct Manners: Sendable {
         var i = 0
         var found: [T] = []
         outer: while i < words.count {
-            for p in table where p.words.count <= words.count - i && Array(words[i..<(i + p.words.count)]) == p.words {
+            for p in table where p.words.count <= words.count - i && words[i..<(i + p.words.count)].elementsEqual(p.words) {
                 if let k = p.kind { found.append(k) }
                 i += p.words.count
                 continue outer

@@ -97,7 +97,7 @@ public final class Shell {
         let topics = engine.pack.topicNames
         return """
         Mondo — questions and answers about \(engine.pack.settings.name).
-        Ask about: \(topics.prefix(8).joined(separator: ", "))\(topics.count > 8 ? " …" : "").
+        Ask about: \(topics.prefix(8).joined(separator: ", "))\(topics.count > 8 ? " and more" : "").
         Try: “\(engine.pack.intents.first?.examples.first ?? "What can I ask?")”
         Type :help for commands, :topics for example questions, Ctrl-D or :quit to leave.
 

@@ -125,12 +125,15 @@ public struct PackIndex: Sendable {
         // Per-intent vocabularies.
         position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let analyzer = Analyzer(index: self, pack: pack)
-        // Examples and fact texts are read by several passes and shared by intents: each text
-        // is analysed once (the analyzer is fixed from here on, so the result cannot change).
+        // An intent's examples and fact texts are read by several passes in a row: each is
+        // analysed once (the analyzer is fixed from here on, so the result cannot change). The
+        // cache is emptied when it holds 4,096 texts, so that a large pack's load does not keep
+        // every analysis at once (peak memory).
         var analysisCache: [String: (units: [Unit], entities: [EntityMention])] = [:]
         func analysed(_ text: String) -> (units: [Unit], entities: [EntityMention]) {
             if let a = analysisCache[text] { return a }
             let a = analyzer.unitsAndEntities(tokens(text))
+            if analysisCache.count >= 4096 { analysisCache.removeAll(keepingCapacity: true) }
             analysisCache[text] = a
             return a
         }

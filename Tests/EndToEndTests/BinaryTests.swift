@@ -77,14 +77,21 @@ enum Mondo {
         let outBox = Box(), errBox = Box()
         let group = DispatchGroup()
         try p.run()
-        if stdoutPath == nil {
-            DispatchQueue.global().async(group: group) { outBox.set(outPipe.fileHandleForReading.readDataToEndOfFile()) }
+        // Dedicated threads, not Dispatch's shared pool: with many tests running in parallel and
+        // waiting, the pool's threads can all be taken, and a writer that never runs leaves the
+        // binary waiting for its input until the timeout.
+        func detached(_ work: @escaping @Sendable () -> Void) {
+            group.enter()
+            Thread { work(); group.leave() }.start()
         }
-        DispatchQueue.global().async(group: group) { errBox.set(errPipe.fileHandleForReading.readDataToEndOfFile()) }
-        DispatchQueue.global().async {
+        if stdoutPath == nil {
+            detached { outBox.set(outPipe.fileHandleForReading.readDataToEndOfFile()) }
+        }
+        detached { errBox.set(errPipe.fileHandleForReading.readDataToEndOfFile()) }
+        Thread {
             try? inPipe.fileHandleForWriting.write(contentsOf: input)
             try? inPipe.fileHandleForWriting.close()
-        }
+        }.start()
         let timedOut = !waitFor(p, timeout: timeout)
         _ = group.wait(timeout: .now() + 5)
         return Result(status: p.terminationStatus, reason: p.terminationReason, stdoutData: outBox.value,
@@ -226,7 +233,7 @@ struct BinaryTests {
         try outPipe.fileHandleForReading.close()
         let box = Mondo.Box()
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { box.set(errPipe.fileHandleForReading.readDataToEndOfFile()); done.signal() }
+        Thread { box.set(errPipe.fileHandleForReading.readDataToEndOfFile()); done.signal() }.start()
         #expect(Mondo.waitFor(p, timeout: 30), "mondo kept running after its output was closed")
         _ = done.wait(timeout: .now() + 5)
         let err = String(decoding: box.value, as: UTF8.self)

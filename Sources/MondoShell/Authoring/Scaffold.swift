@@ -162,11 +162,9 @@ public enum Scaffold {
         case .quantity:
             ask = "[number, what]"; question = "How many \(d.unit!) does the document give for \(name)?"
             answer = "The document gives {{\(id).with_unit}} next to \(name) ({{\(id).source}}; a draft to check)."
-        case .percentage:
-            ask = "[number, what]"; question = "What percentage does the document give for \(name)?"
-            answer = "The document gives {{\(id).display}} next to \(name) ({{\(id).source}}; a draft to check)."
-        case .money:
-            ask = "[number, what]"; question = "How much money does the document give for \(name)?"
+        case .percentage, .money:
+            ask = "[number, what]"
+            question = d.kind == .money ? "How much money does the document give for \(name)?" : "What percentage does the document give for \(name)?"
             answer = "The document gives {{\(id).display}} next to \(name) ({{\(id).source}}; a draft to check)."
         case .name:
             ask = "[what]"; question = "Tell me about \(name)."

@@ -32,8 +32,9 @@ public final class Shell {
     /// Positions in `turns` before which the conversation was reset (`:reset`, `{"reset": true}`),
     /// so that `:save` writes `@reset` there.
     public private(set) var resetsBefore: Set<Int> = []
-    /// Print the `:why` detail after every answer.
-    public var trace = false
+    /// Print the `:why` detail after every answer (the engine then builds the texts of blocked
+    /// candidates for every answer, ``Engine/explains``).
+    public var trace = false { didSet { engine.explains = trace } }
     /// Answer every question in a new conversation (`--independent`): nothing a question says is
     /// remembered for the next one, as if `:reset` came before each.
     public var independent = false
@@ -84,6 +85,10 @@ public final class Shell {
     ///   - format: text or JSON Lines.
     ///   - out: answers. `err`: diagnostics and warnings.
     public init(engine: Engine, packDirectory: String, format: OutputFormat, out: OutputSink, err: OutputSink) {
+        var engine = engine
+        // The texts of blocked candidates are built only when shown (the trace); `:why` answers
+        // the question again with them (``whySubject(_:)``).
+        engine.explains = false
         self.engine = engine
         self.packDirectory = packDirectory
         self.format = format
@@ -202,9 +207,7 @@ public final class Shell {
         contextsBefore.append(context)
         // The texts of blocked candidates are built only when shown (the trace); `:why`
         // answers the question again with them (``whySubject(_:)``).
-        var answering = engine
-        answering.explains = trace
-        let r = answering.respond(to: question, context: &context)
+        let r = engine.respond(to: question, context: &context)
         turns.append((question, r))
         switch format {
         case .json: try out.write(Explain.json(question: question, r, document: engine.pack.settings.document).serialized + "\n")
@@ -291,6 +294,7 @@ public final class Shell {
             switch loaded {
             case .success(var fresh):
                 fresh.clarifies = clarifies
+                fresh.explains = trace
                 engine = fresh
                 try say(line, "Reloaded \(fresh.pack.intents.count) intents and \(fresh.pack.facts.count) facts from \(packDirectory).")
             case .failure(let error):

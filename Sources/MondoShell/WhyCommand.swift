@@ -45,15 +45,17 @@ extension Shell {
     /// The response to explain and the context it was asked in: QUESTION answered in a scratch
     /// copy of the current context, or the last turn. Nil when there is neither.
     func whySubject(_ question: String) -> (response: Response, before: DialogueContext)? {
+        var explaining = engine
+        explaining.explains = true
         if !question.isEmpty {
             var scratch = context
-            return (engine.respond(to: question, context: &scratch), context)
+            return (explaining.respond(to: question, context: &scratch), context)
         }
         guard let last = turns.last else { return nil }
         let before = contextsBefore.last ?? DialogueContext()
         if last.response.explanation.described { return (last.response, before) }
         // Answered without the texts of blocked candidates: the same turn again, with them.
         var scratch = before
-        return (engine.respond(to: last.question, context: &scratch), before)
+        return (explaining.respond(to: last.question, context: &scratch), before)
     }
 }

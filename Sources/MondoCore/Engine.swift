@@ -99,8 +99,13 @@ public struct Engine: Sendable {
 
     /// Compiles `pack` for answering. O(size of pack).
     public init(pack: Pack) {
+        self.init(pack: pack, index: PackIndex(pack: pack))
+    }
+
+    /// An engine for `pack` with its index already compiled (read from ``CompiledPackCache``).
+    init(pack: Pack, index: PackIndex) {
         self.pack = pack
-        index = PackIndex(pack: pack)
+        self.index = index
         analyzer = Analyzer(index: index, pack: pack)
         matcher = Matcher(pack: pack, index: index)
         manners = Manners(language: pack.language, texts: pack.language.texts.merging(pack.settings.mannerTexts) { _, own in own })

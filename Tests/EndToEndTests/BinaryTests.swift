@@ -68,6 +68,9 @@ enum Mondo {
         var env = ProcessInfo.processInfo.environment
         env["MONDO_PACK"] = nil
         env["HOME"] = home
+        // The compiled pack cache goes under the temporary home, not the user's.
+        env["MONDO_CACHE_DIR"] = nil
+        env["XDG_CACHE_HOME"] = nil
         for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
         p.environment = env
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()

@@ -56,7 +56,7 @@ final class PTYSession: @unchecked Sendable {
         posix_spawnattr_setsigmask(&attributes, &none)
 
         var env = ProcessInfo.processInfo.environment
-        for key in ["MONDO_PACK", "MONDO_HISTORY", "XDG_STATE_HOME", "EDITRC", "COLUMNS", "LINES"] { env[key] = nil }
+        for key in ["MONDO_PACK", "MONDO_HISTORY", "XDG_STATE_HOME", "EDITRC", "COLUMNS", "LINES", "MONDO_CACHE_DIR", "XDG_CACHE_HOME"] { env[key] = nil }
         env["HOME"] = home
         env["TERM"] = "xterm"
         env["LANG"] = "C.UTF-8"

@@ -132,7 +132,7 @@ public struct Analyzer: Sendable {
         var i = 0
         while i < tokens.count {
             let w = tokens[i].text
-            if tokens[i].number == nil, w.count >= 5, w.allSatisfy(\.isLetter), !index.known.contains(w), !isEnglishWord(w) {
+            if tokens[i].number == nil, w.count >= 5, w.allSatisfy(\.isLetter), !index.knows(w), !isEnglishWord(w) {
                 let chars = Array(w)
                 for cut in stride(from: chars.count - 2, through: 2, by: -1) {
                     let a = String(chars[..<cut]), b = String(chars[cut...])
@@ -158,7 +158,7 @@ public struct Analyzer: Sendable {
         var out: [(String, String)] = []
         for i in tokens.indices {
             let w = tokens[i].text
-            guard tokens[i].number == nil, w.count >= 4, w.allSatisfy(\.isLetter), !index.known.contains(w) else { continue }
+            guard tokens[i].number == nil, w.count >= 4, w.allSatisfy(\.isLetter), !index.knows(w) else { continue }
             // A word of English the pack never uses ("tusks") is not a misspelt pack word ("turks").
             if isEnglishWord(w) { continue }
             let limit = w.count >= 8 ? 2 : 1

@@ -44,12 +44,14 @@ public struct PackIndex: Sendable {
     var stopStems: Set<String> = []
     /// Folded words of the pack (concept terms, examples, patterns, facts, answers) with counts.
     var vocabulary: [String: Int] = [:]
-    /// Words the corrector leaves alone: vocabulary, lexicon and function words.
-    var known: Set<String> = []
+    /// The pack's lexicon of common English words (``Pack/lexicon``, shared, not copied).
+    var lexicon: Set<String> = []
     /// The vocabulary's ASCII words of three letters or more, for the corrector (``SpellingIndex``),
     /// indexed when first needed.
     var spelling: SpellingIndex { lazySpelling.value }
-    private var lazySpelling = Lazy { SpellingIndex() }
+    var lazySpelling = Lazy { SpellingIndex() }
+    /// The words ``spelling`` indexes, sorted (kept for the compiled pack cache).
+    var spellingWords: [String] = []
     /// Inverse document frequency of each key over intents.
     var idf: [String: Double] = [:]
     /// Compiled intents, parallel to `pack.intents`.
@@ -119,9 +121,9 @@ public struct PackIndex: Sendable {
         func addWords(_ text: String) { for t in tokens(text) where t.number == nil { vocabulary[t.text, default: 0] += 1 } }
         for f in pack.facts.values { addWords(f.label); addWords(Self.factText(f)) }
         for i in pack.intents { i.examples.forEach(addWords) }
-        known = Set(vocabulary.keys).union(pack.lexicon).union(language.functionWords).union(language.oppositeWords)
-        let spellingWords = vocabulary.keys.filter { $0.count >= 3 && $0.utf8.count == $0.count }.sorted().map { ($0, Array($0.utf8)) }
-        lazySpelling = Lazy { SpellingIndex(words: spellingWords) }
+        lexicon = pack.lexicon
+        spellingWords = vocabulary.keys.filter { $0.count >= 3 && $0.utf8.count == $0.count }.sorted()
+        lazySpelling = Self.spellingIndex(of: spellingWords)
         // Per-intent vocabularies.
         position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let analyzer = Analyzer(index: self, pack: pack)
@@ -264,6 +266,11 @@ public struct PackIndex: Sendable {
         lookups = FactLookups(pack: pack, factVocab: factVocab, datedFactVocab: datedFactVocab)
     }
 
+    /// The spelling index of `words`, built when first needed.
+    static func spellingIndex(of words: [String]) -> Lazy<SpellingIndex> {
+        Lazy { SpellingIndex(words: words.map { ($0, Array($0.utf8)) }) }
+    }
+
     /// The words of a fact's value, for vocabulary (names, list items, text).
     static func factText(_ f: Fact) -> String {
         switch f.value {
@@ -275,6 +282,12 @@ public struct PackIndex: Sendable {
         case .rank(_, let s, let a): return s + " " + a
         default: return ""
         }
+    }
+
+    /// True for a word the corrector leaves alone: a word of the pack's vocabulary or lexicon, a
+    /// function word, or a word of the language's opposites. O(1).
+    func knows(_ w: String) -> Bool {
+        vocabulary[w] != nil || lexicon.contains(w) || language.functionWords.contains(w) || language.oppositeWords.contains(w)
     }
 
     /// Weight of a unit's most informative known key, or nil when no intent knows any of its keys.

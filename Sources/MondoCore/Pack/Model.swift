@@ -169,6 +169,20 @@ public struct Computation: Sendable, Hashable {
     public var by: Double?
 }
 
+/// A computation an intent names for its template (`compute: {name: {op: …}}`).
+public struct NamedComputation: Sendable, Hashable {
+    /// The name the template refers to (`{{gap}}`).
+    public var name: String
+    /// What is computed.
+    public var computation: Computation
+
+    /// Creates a named computation.
+    public init(name: String, computation: Computation) {
+        self.name = name
+        self.computation = computation
+    }
+}
+
 /// What a question may ask and how it is answered: patterns, slots, facts and a template.
 public struct Intent: Sendable {
     /// Unique id, shown by `:why` and in JSON output.
@@ -190,7 +204,7 @@ public struct Intent: Sendable {
     /// Facts used, by id.
     public var facts: [String]
     /// Named computations.
-    public var compute: [(name: String, computation: Computation)]
+    public var compute: [NamedComputation]
     /// The Mustache template text.
     public var answer: String
     /// Example questions.

@@ -15,7 +15,7 @@ public struct Pack: Sendable {
     /// Intents in file order (files sorted by name).
     public var intents: [Intent]
     /// Each intent's parsed answer template, by intent id (rendered as plain text).
-    public var templates: [String: MustacheTemplate]
+    public var templates: TemplateTable
     /// Common English words the corrector leaves alone (folded).
     public var lexicon: Set<String>
     /// The engine's English data with the pack's `language.yaml` merged in (Docs/language-data.md).
@@ -92,7 +92,7 @@ struct PackLoader {
         }
         if let doc = read(rel("concepts.yaml"), required: false) { readTopic(doc, allowed: ["concepts"]) }
         let topicDir = rel("topics")
-        let files = ((try? fm.contentsOfDirectory(atPath: topicDir)) ?? []).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        let files = Self.topicFiles(in: topicDir)
         if files.isEmpty {
             diagnostics.append(Diagnostic(.error, "no topic files in '\(topicDir)' (expected topics/*.yaml with facts and intents)"))
         }
@@ -114,7 +114,12 @@ struct PackLoader {
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw PackError(diagnostics: errors + diagnostics.filter { $0.severity == .warning }) }
         return Pack(directory: directory, settings: settings, concepts: concepts, facts: facts,
-                    intents: intents, templates: templates, lexicon: lexicon, language: language, warnings: diagnostics)
+                    intents: intents, templates: TemplateTable(parsed: templates), lexicon: lexicon, language: language, warnings: diagnostics)
+    }
+
+    /// The names of the topic files in `topicDir` (`*.yaml`, `*.yml`), sorted; none when it cannot be listed.
+    static func topicFiles(in topicDir: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: topicDir)) ?? []).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
     }
 
     mutating func read(_ path: String, required: Bool) -> YAMLDocument? {
@@ -502,7 +507,7 @@ struct PackLoader {
             family: string(m["family"], doc, "family"),
             entities: strings(m["entities"], doc, "entities").map { e in conceptRefs.append((e.0.hasPrefix("~") ? String(e.0.dropFirst()) : e.0, e.1, doc)); return e.0.hasPrefix("~") ? String(e.0.dropFirst()) : e.0 },
             facts: strings(m["facts"], doc, "facts").map(\.0),
-            compute: compute.map { (name: $0.0, computation: $0.1) },
+            compute: compute.map { NamedComputation(name: $0.0, computation: $0.1) },
             answer: string(m["answer"], doc, "answer") ?? "",
             examples: ex.map(\.0),
             priority: Normalizer.wholeNumber(number(m["priority"], doc, "priority") ?? 0) ?? 0,

@@ -111,7 +111,7 @@ extension PackLoader {
     @discardableResult
     mutating func compileTemplate(_ intent: Intent, node: Node?, doc: YAMLDocument) -> Bool {
         do {
-            templates[intent.id] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + intent.answer)
+            templates[intent.id] = try Pack.template(intent.answer)
             return true
         } catch {
             let (message, tag) = TemplateErrors.problem(in: intent.answer, error: error)

@@ -13,7 +13,7 @@ extension Engine {
         }
         var traces: [ComputationTrace] = []
         var computedNumbers: [Double] = []
-        for (name, comp) in intent.compute {
+        for (name, comp) in intent.compute.map({ ($0.name, $0.computation) }) {
             guard let v = Computer.evaluate(comp, facts: pack.facts, now: pack.settings.referenceDate) else { continue }
             ctxValues[name] = v.fields
             if let n = v.number { computedNumbers.append(n) }

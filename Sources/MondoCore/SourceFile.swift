@@ -39,6 +39,9 @@ public enum SourceFile {
         guard fd >= 0 else { return .failure(SystemError(code: errno)) }
         defer { close(fd) }
         var out: [UInt8] = []
+        // Room for the whole file at once: growing by doubling could hold twice its size.
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_size > 0 { out.reserveCapacity(Int(st.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

@@ -207,7 +207,7 @@ extension Engine {
         let total = weights.reduce(0, +)
         let knows = { (i: Int) -> Bool in
             let got = zip(asked, weights).reduce(0.0) { sum, uw in
-                sum + (uw.0.keys.contains { self.index.intents[i].vocab[$0] != nil } ? uw.1 : 0)
+                sum + (uw.0.keys.contains { self.index.weight(intent: i, key: $0) != nil } ? uw.1 : 0)
             }
             return total == 0 || got >= self.matcher.policy.kindOnlyShare * total
         }
@@ -218,7 +218,7 @@ extension Engine {
                 && named.allSatisfy { index.intents[i].scope.contains($0) } && knows(i) && answerGives(a.kind, i, besides: besides)
         }
         let keys = context.keys
-        let overlap = { (i: Int) in keys.reduce(0.0) { $0 + (self.index.intents[i].vocab[$1] ?? 0) } }
+        let overlap = { (i: Int) in keys.reduce(0.0) { $0 + (self.index.weight(intent: i, key: $1) ?? 0) } }
         if let best = fits.max(by: { (overlap($0), pack.intents[$1].id) < (overlap($1), pack.intents[$0].id) }), overlap(best) > 0 {
             let c = Candidate.chosenFromContext(best, fit: matcher.threshold)
             turn.choose(c, slots: pack.intents[best].slots, by: .kindOnly, "follow-up: a \(a.kind.rawValue) question about the previous topic (\(topic))")

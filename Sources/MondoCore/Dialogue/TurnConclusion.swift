@@ -38,12 +38,11 @@ extension Engine {
     func declineBlockedReading(_ turn: TurnState, chosen c: Candidate) -> Response? {
         guard turn.step == nil else { return nil }
         let margin = matcher.policy.blockedReadingMargin
-        let chosenVocab = index.intents[c.intent].vocab
         guard let reading = turn.candidates.first(where: { b in
             guard let block = b.block, Self.readingBlocks.contains(block), b.fit >= c.fit + margin else { return false }
             // An exclude term the chosen intent itself names routes the question to it: that is
             // the pack choosing between siblings, not a question the pack cannot answer.
-            return block != .exclude || !pack.intents[b.intent].exclude.contains { chosenVocab[Matcher.key($0)] != nil }
+            return block != .exclude || !pack.intents[b.intent].exclude.contains { index.weight(intent: c.intent, key: Matcher.key($0)) != nil }
         }) else { return nil }
         return decline(.notInPack, turn.analysis, turn.candidates, extra: reading.userReason)
     }

@@ -109,7 +109,7 @@ extension Engine {
         }
 
         let uncovered = a.contentUnits.filter { u in
-            (u.number == nil || !u.concepts.isEmpty) && !u.keys.contains { ci.vocab[$0] != nil }
+            (u.number == nil || !u.concepts.isEmpty) && !u.keys.contains { index.weight(intent: pos, key: $0) != nil }
         }.map(\.text)
 
         let score = mine?.score

@@ -121,11 +121,11 @@ public final class Matcher: Sendable {
     /// word, a concept of it or a WordNet relative) and those it does not (`unmet`), in the
     /// question's order — the evidence behind its score, for `:why`. O(units).
     public func evidence(_ a: Analysis, intent pos: Int) -> (met: [String], unmet: [String]) {
-        let vocab = index.intents[pos].vocab
+        func has(_ key: String) -> Bool { index.weight(intent: pos, key: key) != nil }
         var met: [String] = [], unmet: [String] = []
         for u in a.contentUnits where u.number == nil || !u.concepts.isEmpty {
-            if u.keys.contains(where: { vocab[$0] != nil }) { met.append(u.text) }
-            else if let r = u.relatives.first(where: { vocab[$0.key] != nil }) { met.append("\(u.text) (as \(r.word))") }
+            if u.keys.contains(where: has) { met.append(u.text) }
+            else if let r = u.relatives.first(where: { has($0.key) }) { met.append("\(u.text) (as \(r.word))") }
             else { unmet.append(u.text) }
         }
         return (met, unmet)
@@ -164,12 +164,12 @@ public final class Matcher: Sendable {
         // Only intents sharing a key with the utterance (or the context) can score above zero;
         // a key most intents share does not reach them by itself (`commonKeyPostings`).
         var reachable = Set<Int>()
-        var common: [[Int]] = []
+        var common: [[Int32]] = []
         for k in Set(a.units.flatMap { $0.keys + $0.relatives.map(\.key) }).union(contextKeys) {
             guard let postings = index.postings[k] else { continue }
-            if postings.count > policy.commonKeyPostings { common.append(postings) } else { reachable.formUnion(postings) }
+            if postings.count > policy.commonKeyPostings { common.append(postings) } else { for p in postings { reachable.insert(Int(p)) } }
         }
-        if reachable.isEmpty { for postings in common { reachable.formUnion(postings.prefix(policy.commonKeyPostings)) } }
+        if reachable.isEmpty { for postings in common { for p in postings.prefix(policy.commonKeyPostings) { reachable.insert(Int(p)) } } }
         var out = reachable.sorted().map { evaluate($0, a, q, contextKeys: contextKeys, followTopic: followTopic, describe: describeAll) }
         out.sort { a, b in
             if (a.blocked == nil) != (b.blocked == nil) { return a.blocked == nil }
@@ -260,7 +260,7 @@ public final class Matcher: Sendable {
         // A person noun ("which judges …", "which king …") asks for someone named: any person
         // the intent names (in its scope or as a person fact) will do, and an intent that
         // names none ("two judges wrote …") has no answer for it however well its words fit.
-        let focusMissed = a.kind != .yesno && !q.focusIsPerson && a.focusUnit.map { f in !(a.units[f].keys + a.units[f].relatives.map(\.key)).contains { ci.vocab[$0] != nil } } ?? false
+        let focusMissed = a.kind != .yesno && !q.focusIsPerson && a.focusUnit.map { f in !(a.units[f].keys + a.units[f].relatives.map(\.key)).contains { index.weight(intent: pos, key: $0) != nil } } ?? false
         if blocked == nil, a.kind != .yesno, q.focusIsPerson, let f = a.focusUnit,
            !ci.scope.contains(where: { pack.concepts[$0]?.entityClass == "person" }),
            !intent.facts.contains(where: { pack.facts[$0].map { Self.names($0.value, "person") } ?? false }) {
@@ -289,7 +289,7 @@ public final class Matcher: Sendable {
         }
         // "How many kanji …?" of an intent that counts something else: what is q.counted is
         // not what it gives.
-        if blocked == nil, let k = q.counted, !a.units[k].keys.contains(where: { ci.vocab[$0] != nil }) {
+        if blocked == nil, let k = q.counted, !a.units[k].keys.contains(where: { index.weight(intent: pos, key: $0) != nil }) {
             blocked = say("counts something other than “\(a.units[k].text)”")
             userReason = "I have no figure for the number of \(a.units[k].text)."; block = .counted; gap = .counted
         }
@@ -363,14 +363,14 @@ public final class Matcher: Sendable {
         var covered = 0.0
         for (keys, w) in zip(q.contentKeys, q.weights) {
             var v = 0.0
-            for (k, factor) in keys { if let x = ci.vocabIDs[k], x * factor > v { v = x * factor } }
+            for (k, factor) in keys { if let x = index.weight(intent: pos, id: k), x * factor > v { v = x * factor } }
             covered += w * v
         }
         // A function word tagged by a concept ("more" ~grow) counts only when it helps.
         var bonus = 0.0
         for (keys, w) in zip(q.stopKeys, q.stopWeights) {
             var v = 0.0
-            for k in keys { if let x = ci.vocabIDs[k], x > v { v = x } }
+            for k in keys { if let x = index.weight(intent: pos, id: k), x > v { v = x } }
             if v > 0 { bonus += v * w }
         }
         // With no content words at all ("where is that?") only the context can decide: start

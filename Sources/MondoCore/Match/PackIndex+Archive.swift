@@ -18,6 +18,7 @@ extension PackIndex {
         w.write(spelling.keys); w.write(spelling.positions)
         w.write(idf); w.write(intents); w.write(knownEntities); w.write(slotEntities); w.write(countryOf)
         w.write(position); w.write(postings); w.write(keyIndex)
+        w.write(keyNames); w.write(vocabStart); w.write(vocabKeys); w.write(vocabWeights)
         for table in [factVocab, datedFactVocab] {
             w.writeCount(table.count)
             for f in table { w.write(f.fact); w.write(f.vocab) }
@@ -56,6 +57,11 @@ extension PackIndex {
         lazySpelling = Lazy(made: spelling)
         idf = try r.read(); intents = try r.read(); knownEntities = try r.read(); slotEntities = try r.read()
         countryOf = try r.read(); position = try r.read(); postings = try r.read(); keyIndex = try r.read()
+        keyNames = try r.read(); vocabStart = try r.read(); vocabKeys = try r.read(); vocabWeights = try r.read()
+        guard keyNames.count == keyIndex.count, vocabKeys.allSatisfy({ $0 >= 0 && Int($0) < keyNames.count }), vocabStart.count == intents.count + 1, vocabStart.first == 0, vocabKeys.count == vocabWeights.count,
+              zip(vocabStart, vocabStart.dropFirst()).allSatisfy({ $0 <= $1 }), Int(vocabStart.last!) == vocabKeys.count else {
+            throw ArchiveError("the vocabulary table does not fit the intents")
+        }
         var tables: [[(fact: String, vocab: [String: Double])]] = []
         for _ in 0..<2 {
             let n = try r.readCount()
@@ -87,13 +93,23 @@ extension PackIndex {
 
 extension PackIndex.CompiledIntent: ArchiveCodable {
     func write(to w: ArchiveWriter) {
-        w.write(vocab); w.write(scope); w.write(times); w.write(numbers); w.write(roles); w.write(factRoles)
-        w.write(participants); w.write(phases); w.write(factEntities); w.write(vocabIDs)
+        w.write(scope); w.write(times); w.write(numbers); w.write(roles); w.write(factRoles)
+        w.write(participants); w.write(phases); w.write(factEntities)
     }
     init(readingFrom r: ArchiveReader) throws(ArchiveError) {
-        self.init(vocab: try r.read(), scope: try r.read(), times: try r.read(), numbers: try r.read())
-        roles = try r.read(); factRoles = try r.read(); participants = try r.read(); phases = try r.read()
-        factEntities = try r.read(); vocabIDs = try r.read()
+        // Intents about one entity share these: read back, they share their storage too.
+        self.init(scope: r.shared(try r.read() as SortedStrings), times: try r.read(), numbers: r.shared(try r.read() as SortedStrings))
+        roles = try r.read(); factRoles = try r.read(); participants = r.shared(try r.read() as SortedStrings); phases = try r.read()
+        factEntities = r.shared(try r.read() as SortedStrings)
+    }
+}
+
+extension SortedStrings: ArchiveCodable {
+    func write(to w: ArchiveWriter) { w.write(elements) }
+    init(readingFrom r: ArchiveReader) throws(ArchiveError) {
+        let strings: [String] = try r.read()
+        guard zip(strings, strings.dropFirst()).allSatisfy({ $0 < $1 }) else { throw ArchiveError("a set of strings out of order") }
+        self.init(sorted: strings)
     }
 }
 

@@ -132,7 +132,7 @@ extension Intent: ArchiveCodable {
         w.write(yesno); w.write(location); w.write(exampleLocations); w.write(counterexamples); w.write(counterexampleLocations)
     }
     init(readingFrom r: ArchiveReader) throws(ArchiveError) {
-        self.init(id: try r.read(), ask: try r.read(), require: try r.read(), cues: try r.read(), exclude: try r.read(),
+        self.init(id: try r.read(), ask: r.shared(try r.read() as Set<QuestionKind>), require: try r.read(), cues: try r.read(), exclude: try r.read(),
                   slots: try r.read(), family: try r.read(), entities: try r.read(), facts: try r.read(),
                   compute: try r.read(), answer: try r.read(), examples: try r.read(), priority: try r.read(),
                   yesno: try r.read(), location: try r.read(), exampleLocations: try r.read(),
@@ -180,7 +180,7 @@ extension LanguageEntries: ArchiveCodable {
 extension RoleFrame: ArchiveCodable {
     func write(to w: ArchiveWriter) { w.write(predicate); w.write(participant); w.write(role); w.write(participantText); w.write(predicateText) }
     init(readingFrom r: ArchiveReader) throws(ArchiveError) {
-        self.init(predicate: try r.read(), participant: try r.read(), role: try r.read(),
+        self.init(predicate: r.shared(try r.read() as Set<String>), participant: r.shared(try r.read() as Set<String>), role: try r.read(),
                   participantText: try r.read(), predicateText: try r.read())
     }
 }

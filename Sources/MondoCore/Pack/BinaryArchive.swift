@@ -8,12 +8,13 @@ import Foundation
 /// the same order (``ArchiveCodable``): with the types known at compile time, reading costs no
 /// dynamic cast and no container object per value, which `Codable` would.
 ///
-/// Layout, little-endian: first a table of every distinct string (a 32-bit count, then each
-/// string's 32-bit byte count and UTF-8), then the value, in which a string is its 32-bit
-/// position in the table (a pack repeats its words thousands of times). Integers and doubles
-/// take 8 bytes (their bit pattern), a Bool or an enum's case one byte; an array or a set is a
-/// 32-bit count and the elements; a dictionary a count and each key and value; an optional a
-/// tag byte (0 nil, 1 present) and the value.
+/// Layout: first a table of every distinct string (a count, then each string's byte count and
+/// UTF-8), then the value, in which a string is its position in the table (a pack repeats its
+/// words thousands of times). Counts, positions and integers are variable-length (LEB128; signed
+/// integers zigzag-encoded first), so small ones take a byte; a double and a 64-bit hash take 8
+/// bytes, little-endian; a Bool or an enum's case one byte; an array or a set is a count and the
+/// elements; a dictionary a count and each key and value; an optional a tag byte (0 nil, 1
+/// present) and the value.
 enum BinaryArchive {
     /// The bytes of `value`. O(size of the value).
     static func encode<T: ArchiveCodable>(_ value: T) -> [UInt8] {
@@ -34,18 +35,20 @@ enum BinaryArchive {
     ///   out of range (a string number, an enum's case). Bytes that are not UTF-8 in a string are
     ///   replaced (U+FFFD): the caller checks the bytes first (``CompiledPackCache`` keeps a checksum).
     static func decode<T: ArchiveCodable>(_ type: T.Type, from bytes: [UInt8]) throws(ArchiveError) -> T {
-        let result = bytes.withUnsafeBytes { (raw) -> Result<T, ArchiveError> in
-            let reader = ArchiveReader(raw)
-            do throws(ArchiveError) {
-                try reader.readStringTable()
-                let value = try T(readingFrom: reader)
-                guard reader.position == raw.count else { throw ArchiveError("\(raw.count - reader.position) bytes left over") }
-                return .success(value)
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try bytes.withUnsafeBytes { (raw) -> Result<T, ArchiveError> in
+            do throws(ArchiveError) { return .success(try decode(T.self, from: raw)) } catch { return .failure(error) }
+        }.get()
+    }
+
+    /// The value in `raw` (read in place, not copied), as ``decode(_:from:)-([UInt8])``.
+    /// `release` is called now and then with the number of bytes read so far (to unmap them).
+    static func decode<T: ArchiveCodable>(_ type: T.Type, from raw: UnsafeRawBufferPointer,
+                                          release: ((Int) -> Void)? = nil) throws(ArchiveError) -> T {
+        let reader = ArchiveReader(raw, release: release)
+        try reader.readStringTable()
+        let value = try T(readingFrom: reader)
+        guard reader.position == raw.count else { throw ArchiveError("\(raw.count - reader.position) bytes left over") }
+        return value
     }
 }
 
@@ -77,13 +80,20 @@ final class ArchiveWriter {
     func writeFixed<I: FixedWidthInteger>(_ v: I) {
         withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
-    func writeCount(_ n: Int) { writeFixed(UInt32(truncatingIfNeeded: n)) }
+    /// An unsigned number in 7-bit groups, low first, the high bit set on all but the last (LEB128):
+    /// counts, string numbers and small integers take one or two bytes instead of four or eight.
+    func writeVarint(_ v: UInt64) {
+        var v = v
+        while v >= 0x80 { bytes.append(UInt8(truncatingIfNeeded: v) | 0x80); v >>= 7 }
+        bytes.append(UInt8(v))
+    }
+    func writeCount(_ n: Int) { writeVarint(UInt64(n)) }
     func writeString(_ s: String) {
-        if let id = stringIDs[s] { writeFixed(id); return }
+        if let id = stringIDs[s] { writeVarint(UInt64(id)); return }
         let id = UInt32(strings.count)
         stringIDs[s] = id
         strings.append(s)
-        writeFixed(id)
+        writeVarint(UInt64(id))
     }
 }
 
@@ -92,8 +102,29 @@ final class ArchiveReader {
     let base: UnsafeRawBufferPointer
     private(set) var position = 0
     private var strings: [String] = []
+    /// Values read so far that many others equal (``shared(_:)``), one table per type.
+    private var sharedSets: [Set<String>: Set<String>] = [:]
+    private var sharedSorted: [SortedStrings: SortedStrings] = [:]
+    private var sharedKinds: [Set<QuestionKind>: Set<QuestionKind>] = [:]
+    /// Called with the number of bytes read so far, each time another ``releaseStep`` bytes have
+    /// been read: a memory-mapped file's reader gives the pages behind it back to the system.
+    private let release: ((Int) -> Void)?
+    private var nextRelease: Int
+    static let releaseStep = 1 << 18
 
-    init(_ base: UnsafeRawBufferPointer) { self.base = base }
+    init(_ base: UnsafeRawBufferPointer, release: ((Int) -> Void)? = nil) {
+        self.base = base
+        self.release = release
+        nextRelease = release == nil ? Int.max : Self.releaseStep
+    }
+
+    @inline(__always)
+    private func released() {
+        if position >= nextRelease {
+            release?(position)
+            nextRelease = position + Self.releaseStep
+        }
+    }
 
     func read<T: ArchiveCodable>() throws(ArchiveError) -> T { try T(readingFrom: self) }
 
@@ -107,7 +138,26 @@ final class ArchiveReader {
         position += MemoryLayout<I>.size
         return I(littleEndian: v)
     }
-    func readCount() throws(ArchiveError) -> Int { Int(try readFixed(UInt32.self)) }
+    func readVarint() throws(ArchiveError) -> UInt64 {
+        released()
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < base.count else { throw ArchiveError("ends early") }
+            let b = base[position]
+            position += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+            guard shift < 64 else { throw ArchiveError("a number too long") }
+        }
+    }
+    /// A count, at most 2³² − 1 (an archive of a larger count is damaged).
+    func readCount() throws(ArchiveError) -> Int {
+        let v = try readVarint()
+        guard v <= UInt64(UInt32.max) else { throw ArchiveError("a count out of range") }
+        return Int(v)
+    }
     func readByte() throws(ArchiveError) -> UInt8 {
         try need(1)
         defer { position += 1 }
@@ -119,10 +169,24 @@ final class ArchiveReader {
         return strings[id]
     }
 
+    /// `value`, or an equal value read before, whose storage is then shared: for the small
+    /// collections that repeat from one intent to the next (the question kinds it answers, the
+    /// entities in its scope, a role frame's verbs), a copy of each costs an allocation.
+    /// O(hashing `value`).
+    func shared(_ value: Set<String>) -> Set<String> { Self.shared(value, in: &sharedSets) }
+    func shared(_ value: SortedStrings) -> SortedStrings { Self.shared(value, in: &sharedSorted) }
+    func shared(_ value: Set<QuestionKind>) -> Set<QuestionKind> { Self.shared(value, in: &sharedKinds) }
+
+    private static func shared<T: Hashable>(_ value: T, in table: inout [T: T]) -> T {
+        if let v = table[value] { return v }
+        table[value] = value
+        return value
+    }
+
     /// Reads the table of strings at the start of the archive.
     func readStringTable() throws(ArchiveError) {
         let count = try readCount()
-        try need(count * 4)
+        try need(count)
         strings.reserveCapacity(count)
         for _ in 0..<count {
             let n = try readCount()
@@ -143,8 +207,12 @@ extension String: ArchiveCodable {
 }
 
 extension Int: ArchiveCodable {
-    func write(to writer: ArchiveWriter) { writer.writeFixed(self) }
-    init(readingFrom reader: ArchiveReader) throws(ArchiveError) { self = try reader.readFixed(Int.self) }
+    // Zigzag, then a varint: small numbers of either sign take one byte.
+    func write(to writer: ArchiveWriter) { writer.writeVarint(UInt64(bitPattern: Int64((self << 1) ^ (self >> 63)))) }
+    init(readingFrom reader: ArchiveReader) throws(ArchiveError) {
+        let z = try reader.readVarint()
+        self = Int(Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1))
+    }
 }
 
 extension UInt64: ArchiveCodable {
@@ -153,8 +221,12 @@ extension UInt64: ArchiveCodable {
 }
 
 extension Int32: ArchiveCodable {
-    func write(to writer: ArchiveWriter) { writer.writeFixed(self) }
-    init(readingFrom reader: ArchiveReader) throws(ArchiveError) { self = try reader.readFixed(Int32.self) }
+    func write(to writer: ArchiveWriter) { Int(self).write(to: writer) }
+    init(readingFrom reader: ArchiveReader) throws(ArchiveError) {
+        let v = try Int(readingFrom: reader)
+        guard let x = Int32(exactly: v) else { throw ArchiveError("a number out of range") }
+        self = x
+    }
 }
 
 extension Double: ArchiveCodable {

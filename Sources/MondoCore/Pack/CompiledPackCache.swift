@@ -120,20 +120,41 @@ public struct CompiledPackCache: Sendable {
     }
 
     /// The compiled pack stored at `path` under `key`, or nil when there is none, it has another
-    /// key, or it does not read back whole.
+    /// key, or it does not read back whole. The file is memory-mapped, not copied, and the pages
+    /// already checked or read are given back as the reading goes (`MADV_DONTNEED`): the file
+    /// never adds its size to the memory the pack itself takes.
     static func read(_ path: String, key: UInt64) -> CompiledPack? {
-        guard case .success(let bytes) = SourceFile.bytes(path), bytes.count >= headerSize,
-              Array(bytes[0..<magic.count]) == magic else { return nil }
-        let (storedKey, checksum) = bytes.withUnsafeBytes {
-            ($0.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self).littleEndian,
-             $0.loadUnaligned(fromByteOffset: magic.count + 8, as: UInt64.self).littleEndian)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size >= headerSize else { return nil }
+        let size = Int(st.st_size)
+        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return nil }
+        defer { munmap(map, size) }
+        let all = UnsafeRawBufferPointer(start: map, count: size)
+        guard Array(all[0..<magic.count]) == magic,
+              all.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self).littleEndian == key else { return nil }
+        let checksum = all.loadUnaligned(fromByteOffset: magic.count + 8, as: UInt64.self).littleEndian
+        let payload = UnsafeRawBufferPointer(rebasing: all[headerSize...])
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        // Gives back the whole pages before offset `upTo` of the payload.
+        func giveBack(_ upTo: Int) {
+            let end = (headerSize + upTo) / page * page
+            if end > 0 { madvise(map, end, MADV_DONTNEED) }
         }
-        guard storedKey == key else { return nil }
-        let payload = Array(bytes[headerSize...])
         var h = ContentHash()
-        payload.withUnsafeBytes { h.add($0) }
+        var offset = 0
+        let chunk = ArchiveReader.releaseStep
+        h.addLength(payload.count)
+        while offset < payload.count {
+            let n = min(chunk, payload.count - offset)
+            h.addWords(UnsafeRawBufferPointer(rebasing: payload[offset..<(offset + n)]), last: offset + n == payload.count)
+            offset += n
+            giveBack(offset)
+        }
         guard h.value == checksum else { return nil }
-        return try? BinaryArchive.decode(CompiledPack.self, from: payload)
+        return try? BinaryArchive.decode(CompiledPack.self, from: payload, release: giveBack)
     }
 
     /// Writes `compiled` under `key` to `path`, through a temporary file renamed into place.
@@ -184,9 +205,19 @@ struct ContentHash {
     mutating func add(_ v: UInt64) { mix(v) }
 
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        mix(UInt64(bytes.count))
+        addLength(bytes.count)
+        addWords(bytes, last: true)
+    }
+
+    /// The first part of ``add(_:)``, for bytes hashed in pieces.
+    mutating func addLength(_ n: Int) { mix(UInt64(n)) }
+
+    /// The second part of ``add(_:)``, for bytes hashed in pieces: every piece but the `last`
+    /// must be a multiple of 8 bytes long; the last one's tail bytes are mixed in as one word.
+    mutating func addWords(_ bytes: UnsafeRawBufferPointer, last: Bool) {
         var i = 0
         while i + 8 <= bytes.count { mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
+        guard last else { return }
         var tail: UInt64 = 0
         var shift: UInt64 = 0
         while i < bytes.count { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }

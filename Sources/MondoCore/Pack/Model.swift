@@ -35,9 +35,11 @@ public enum FactValue: Sendable, Hashable {
     /// An ordinal position: the `value`-th `superlative` (largest) among `among`.
     case rank(value: Int, superlative: String, among: String)
     /// A point in time with its precision, and an optional qualifier (`early`, `mid`, `late`, `end`).
-    case date(TimeRef, qualifier: String?)
+    /// (Its times are kept out of line, as are a period's: a `TimeRef` is large, and inline it
+    /// would make every fact value, and so every fact, as large.)
+    indirect case date(TimeRef, qualifier: String?)
     /// A span between two points in time.
-    case period(from: TimeRef, fromQualifier: String?, to: TimeRef, toQualifier: String?)
+    indirect case period(from: TimeRef, fromQualifier: String?, to: TimeRef, toQualifier: String?)
     /// Items in the document's order.
     case list(items: [String])
     /// A person with a role.
@@ -105,7 +107,11 @@ public struct Fact: Sendable, Hashable {
     /// `about`, `more than`, … as displayed; nil when exact.
     public var approx: String?
     /// The time the fact refers to.
-    public var time: TimeRef?
+    public var time: TimeRef? {
+        get { storedTime.value }
+        set { storedTime = OutOfLine(newValue) }
+    }
+    private var storedTime: OutOfLine<TimeRef>
     /// Where in the document it comes from, free-form (`Q2 ¶4`, `¶17`, `p. 12`).
     public var source: String
     /// Where the fact is defined in the pack.
@@ -115,6 +121,35 @@ public struct Fact: Sendable, Hashable {
     /// `draft: true`: written by `mondo new` from the document and not yet confirmed by an
     /// author. Lint counts drafts in a note instead of warning that no intent uses them.
     public var draft = false
+
+    /// Creates a fact.
+    public init(id: String, label: String, value: FactValue, approx: String?, time: TimeRef?, source: String,
+                location: SourceLocation?, sourceLocation: SourceLocation? = nil, draft: Bool = false) {
+        self.id = id
+        self.label = label
+        self.value = value
+        self.approx = approx
+        storedTime = OutOfLine(time)
+        self.source = source
+        self.location = location
+        self.sourceLocation = sourceLocation
+        self.draft = draft
+    }
+}
+
+/// An optional value kept behind a reference, so that a struct with a large member that is
+/// usually absent stays small (a fact's `time`: a fact dictionary of 10,000 entries took 9 MB
+/// with it inline, 3 MB without).
+enum OutOfLine<Value: Hashable & Sendable>: Hashable, Sendable {
+    case none
+    indirect case some(Value)
+
+    init(_ value: Value?) { self = value.map { .some($0) } ?? .none }
+
+    var value: Value? {
+        if case .some(let v) = self { return v }
+        return nil
+    }
 }
 
 /// A question kind, detected from the question words.

@@ -52,7 +52,7 @@ extension Shell {
             return (explaining.respond(to: question, context: &scratch), context)
         }
         guard let last = turns.last else { return nil }
-        let before = contextsBefore.last ?? DialogueContext()
+        let before = contextBefore ?? DialogueContext()
         if last.response.explanation.described { return (last.response, before) }
         // Answered without the texts of blocked candidates: the same turn again, with them.
         var scratch = before

@@ -143,6 +143,13 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Startup/load + compile", configuration: startup) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(Engine(pack: loadPack(shippedPackDirectory))) }
     }
+    // What `mondo` does at start-up once the cache holds the pack: hash the pack files, map the
+    // cache file, read the compiled pack back.
+    Benchmark("Startup/cached load (compiled pack cache)", configuration: startup) { benchmark, cache in
+        for _ in benchmark.scaledIterations { blackHole(cachedEngine(cache, shippedPackDirectory)) }
+    } setup: {
+        warmedCache(shippedPackDirectory)
+    }
 
     // ---- Answering: one benchmark per question ----------------------------------------------
     for (n, q) in questions.enumerated() {
@@ -213,6 +220,12 @@ let benchmarks: @Sendable () -> Void = {
         } setup: {
             try GeneratedPacks.directory(intents: n)
         }
+        Benchmark("Generated/\(label) intents: cached load", configuration: startup) { (benchmark: Benchmark, warmed: (CompiledPackCache, String)) in
+            for _ in benchmark.scaledIterations { blackHole(cachedEngine(warmed.0, warmed.1)) }
+        } setup: {
+            let dir = try GeneratedPacks.directory(intents: n) + "/mondo"
+            return (warmedCache(dir), dir)
+        }
         // One question per iteration: p50 and p99 over the generated question list.
         Benchmark("Generated/\(label) intents: one question", configuration: answer) { (benchmark: Benchmark, cycle: QuestionCycle) in
             for _ in benchmark.scaledIterations { blackHole(cycle.askNext()) }
@@ -228,4 +241,16 @@ let benchmarks: @Sendable () -> Void = {
             return QuestionCycle(engine: Engine(pack: loadPack(dir + "/mondo")), questions: try GeneratedPacks.questions(dir))
         }
     }
+}
+
+/// A compiled pack cache in a fresh temporary directory that already holds the pack in `dir`.
+func warmedCache(_ dir: String) -> CompiledPackCache {
+    let cache = CompiledPackCache(directory: NSTemporaryDirectory() + "mondo-bench-cache-" + UUID().uuidString)
+    _ = cachedEngine(cache, dir)
+    return cache
+}
+
+/// The engine for the pack in `dir` through `cache` (read from it once it is warm).
+func cachedEngine(_ cache: CompiledPackCache, _ dir: String) -> Engine {
+    do { return try cache.engine(packDirectory: dir).engine } catch { fatalError("pack \(dir) does not load:\n\(error)") }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import MondoCore
 
@@ -148,6 +151,15 @@ struct CompiledPackTests {
         try Data(bytes.prefix(100)).write(to: URL(fileURLWithPath: file))
         #expect(try cache.engine(packDirectory: pack).outcome == .written)
         try Data().write(to: URL(fileURLWithPath: file))
+        #expect(try cache.engine(packDirectory: pack).outcome == .written)
+        #expect(try cache.engine(packDirectory: pack).outcome == .read)
+    }
+
+    @Test func aFIFOInPlaceOfTheCacheFileDoesNotHang() throws {
+        let pack = try Self.packCopy(), cacheDir = try Self.tempDir()
+        let cache = CompiledPackCache(directory: cacheDir)
+        #expect(mkfifo(cache.file(for: pack), 0o600) == 0)
+        // Read as a miss; the write then replaces the FIFO (a rename), and the next start-up reads it.
         #expect(try cache.engine(packDirectory: pack).outcome == .written)
         #expect(try cache.engine(packDirectory: pack).outcome == .read)
     }

@@ -124,7 +124,8 @@ public struct CompiledPackCache: Sendable {
     /// already checked or read are given back as the reading goes (`MADV_DONTNEED`): the file
     /// never adds its size to the memory the pack itself takes.
     static func read(_ path: String, key: UInt64) -> CompiledPack? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: a FIFO put where the file should be must not hang the start-up.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()

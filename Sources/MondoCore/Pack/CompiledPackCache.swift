@@ -158,6 +158,23 @@ public struct CompiledPackCache: Sendable {
         return try? BinaryArchive.decode(CompiledPack.self, from: payload, release: giveBack)
     }
 
+    /// Creates `path` and the directories above it that are missing (mode 0700); nil when it
+    /// exists as a directory or was made, else the directory that could not be made and why.
+    static func makeDirectory(_ path: String) -> (path: String, code: Int32)? {
+        // Each prefix in turn, from the top: `/a`, `/a/b`, `/a/b/c`.
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            prefix += "/" + part
+            var st = stat()
+            if stat(prefix, &st) == 0 {
+                if (st.st_mode & S_IFMT) != S_IFDIR { return (prefix, ENOTDIR) }
+                continue
+            }
+            if mkdir(prefix, 0o700) != 0, errno != EEXIST { return (prefix, errno) }
+        }
+        return nil
+    }
+
     /// Writes `compiled` under `key` to `path`, through a temporary file renamed into place.
     func write(_ compiled: CompiledPack, key: UInt64, to path: String) -> Outcome {
         let payload = BinaryArchive.encode(compiled)
@@ -167,11 +184,7 @@ public struct CompiledPackCache: Sendable {
         withUnsafeBytes(of: key.littleEndian) { bytes.append(contentsOf: $0) }
         withUnsafeBytes(of: h.value.littleEndian) { bytes.append(contentsOf: $0) }
         bytes += payload
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            return .unwritten("cannot create \(directory): \((error as NSError).localizedDescription)")
-        }
+        if let failure = Self.makeDirectory(directory) { return .unwritten("cannot create \(failure.path): \(SourceFile.reason(failure.code))") }
         let temporary = path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return .unwritten("cannot create \(temporary): \(SourceFile.reason(errno))") }

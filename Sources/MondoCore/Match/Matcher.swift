@@ -154,9 +154,9 @@ public final class Matcher: Sendable {
         let stopKeys = taggedStops.map { $0.keys.compactMap { index.keyIndex[$0] } }
         let stopWeights = taggedStops.map { index.weight($0) ?? policy.taggedStopWeight }
         // Stop words tagged by a concept ("more" ~grow) can satisfy a pattern without counting.
-        let keysPresent = Set(a.units.flatMap(\.keys).filter { $0.hasPrefix("c:") }).union(content.flatMap(\.keys))
-            .union(content.flatMap { $0.relatives.map(\.key) })
-        let mainKeys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
+        let keysPresent = PresentKeys(Set(a.units.flatMap(\.keys).filter { $0.hasPrefix("c:") }).union(content.flatMap(\.keys))
+            .union(content.flatMap { $0.relatives.map(\.key) }))
+        let mainKeys = PresentKeys(concepts: Set(a.units.flatMap(\.concepts)), words: Set(a.units.flatMap { $0.isStop ? [] : $0.stems }))
         let focusIsPerson = a.focusUnit.map { isPersonNoun(a.units[$0].text) } ?? false
         let counted = a.countedUnit
         let q = QuestionKeys(weights: weights, total: total, contentKeys: contentKeys, stopKeys: stopKeys, stopWeights: stopWeights,
@@ -449,7 +449,7 @@ public final class Matcher: Sendable {
     /// The first thing the pack declares it has nothing on (`not_covered`) that `a` names.
     public func notCovered(_ a: Analysis) -> NotCovered? {
         guard !pack.settings.notCovered.isEmpty else { return nil }
-        let keys = Set(a.units.flatMap { u in u.concepts.map { "c:" + $0 } + (u.isStop ? [] : u.stems.map { "w:" + $0 }) })
+        let keys = PresentKeys(concepts: Set(a.units.flatMap(\.concepts)), words: Set(a.units.flatMap { $0.isStop ? [] : $0.stems }))
         return pack.settings.notCovered.first { $0.terms.contains { matches($0, a, keys) } }
     }
 
@@ -482,15 +482,37 @@ public final class Matcher: Sendable {
         }
     }
 
-    func matches(_ t: Term, _ a: Analysis, _ keys: Set<String>) -> Bool {
+    func matches(_ t: Term, _ a: Analysis, _ keys: PresentKeys) -> Bool {
         switch t {
-        case .word(let w): return keys.contains("w:" + w) || a.units.contains { $0.stems.contains(w) }
-        case .concept(let c): return keys.contains("c:" + c)
+        case .word(let w): return keys.words.contains(w) || a.units.contains { $0.stems.contains(w) }
+        case .concept(let c): return keys.concepts.contains(c)
         case .phrase(let p):
             let stems = a.tokens.map(\.stem)
             guard stems.count >= p.count else { return false }
             return (0...(stems.count - p.count)).contains { Array(stems[$0..<($0 + p.count)]) == p }
         }
+    }
+}
+
+/// Matching keys of a question split by kind and without their prefix (`w:stem` → `stem` in
+/// `words`, `c:concept` → `concept` in `concepts`), so that a pattern term is looked up as it is
+/// written, without building its key string for every intent scored.
+struct PresentKeys {
+    var concepts: Set<String>
+    var words: Set<String>
+
+    init(concepts: Set<String>, words: Set<String>) {
+        self.concepts = concepts
+        self.words = words
+    }
+
+    /// The `c:` and `w:` keys of `keys` (others are never a pattern term's).
+    init(_ keys: Set<String>) {
+        var concepts = Set<String>(), words = Set<String>()
+        for k in keys {
+            if k.hasPrefix("c:") { concepts.insert(String(k.dropFirst(2))) } else if k.hasPrefix("w:") { words.insert(String(k.dropFirst(2))) }
+        }
+        self.init(concepts: concepts, words: words)
     }
 }
 
@@ -505,8 +527,8 @@ struct QuestionKeys {
     var stopKeys: [[Int]]
     var stopWeights: [Double]
     /// Every key present (for require groups) and the main keys (for excludes).
-    var keysPresent: Set<String>
-    var mainKeys: Set<String>
+    var keysPresent: PresentKeys
+    var mainKeys: PresentKeys
     /// Whether the focus noun names a person; the unit counted by a how-many question.
     var focusIsPerson: Bool
     var counted: Int?

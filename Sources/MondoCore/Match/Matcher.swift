@@ -156,7 +156,7 @@ public final class Matcher: Sendable {
         // Stop words tagged by a concept ("more" ~grow) can satisfy a pattern without counting.
         let keysPresent = PresentKeys(Set(a.units.flatMap(\.keys).filter { $0.hasPrefix("c:") }).union(content.flatMap(\.keys))
             .union(content.flatMap { $0.relatives.map(\.key) }))
-        let mainKeys = PresentKeys(concepts: Set(a.units.flatMap(\.concepts)), words: Set(a.units.flatMap { $0.isStop ? [] : $0.stems }))
+        let mainKeys = PresentKeys(mainOf: a)
         let focusIsPerson = a.focusUnit.map { isPersonNoun(a.units[$0].text) } ?? false
         let counted = a.countedUnit
         let q = QuestionKeys(weights: weights, total: total, contentKeys: contentKeys, stopKeys: stopKeys, stopWeights: stopWeights,
@@ -449,7 +449,7 @@ public final class Matcher: Sendable {
     /// The first thing the pack declares it has nothing on (`not_covered`) that `a` names.
     public func notCovered(_ a: Analysis) -> NotCovered? {
         guard !pack.settings.notCovered.isEmpty else { return nil }
-        let keys = PresentKeys(concepts: Set(a.units.flatMap(\.concepts)), words: Set(a.units.flatMap { $0.isStop ? [] : $0.stems }))
+        let keys = PresentKeys(mainOf: a)
         return pack.settings.notCovered.first { $0.terms.contains { matches($0, a, keys) } }
     }
 
@@ -504,6 +504,12 @@ struct PresentKeys {
     init(concepts: Set<String>, words: Set<String>) {
         self.concepts = concepts
         self.words = words
+    }
+
+    /// The question's main keys: every unit's concepts and the stems of its content units (what
+    /// excludes and `not_covered` terms are matched against).
+    init(mainOf a: Analysis) {
+        self.init(concepts: Set(a.units.flatMap(\.concepts)), words: Set(a.units.flatMap { $0.isStop ? [] : $0.stems }))
     }
 
     /// The `c:` and `w:` keys of `keys` (others are never a pattern term's).

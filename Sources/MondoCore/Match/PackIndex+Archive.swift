@@ -12,13 +12,13 @@ extension PackIndex {
             w.writeCount(places.count)
             for p in places { w.write(p.phrase); w.write(p.offset) }
         }
-        w.write(closure); w.write(stopStems); w.write(vocabulary); w.write(spellingWords)
+        w.write(closure); w.write(stopStems); w.write(vocabulary)
         // The spelling index is built now if no question has needed it yet: reading it back
         // costs far less than building it at the first misspelt word.
-        w.write(spelling.keys); w.write(spelling.positions)
+        w.write(spelling.words.map(\.word)); w.write(spelling.keys); w.write(spelling.positions)
         w.write(idf); w.write(intents); w.write(knownEntities); w.write(slotEntities); w.write(countryOf)
         w.write(position); w.write(postings); w.write(keyIndex)
-        w.write(keyNames); w.write(vocabStart); w.write(vocabKeys); w.write(vocabWeights)
+        w.write(vocabStart); w.write(vocabKeys); w.write(vocabWeights)
         for table in [factVocab, datedFactVocab] {
             w.writeCount(table.count)
             for f in table { w.write(f.fact); w.write(f.vocab) }
@@ -50,15 +50,15 @@ extension PackIndex {
             phraseIndex[stem] = places
         }
         closure = try r.read(); stopStems = try r.read(); vocabulary = try r.read()
-        spellingWords = try r.read()
+        let spellingWords: [String] = try r.read()
         guard let spelling = SpellingIndex(words: spellingWords.map { ($0, Array($0.utf8)) }, keys: try r.read(), positions: try r.read()) else {
             throw ArchiveError("the spelling index does not fit its words")
         }
         lazySpelling = Lazy(made: spelling)
         idf = try r.read(); intents = try r.read(); knownEntities = try r.read(); slotEntities = try r.read()
         countryOf = try r.read(); position = try r.read(); postings = try r.read(); keyIndex = try r.read()
-        keyNames = try r.read(); vocabStart = try r.read(); vocabKeys = try r.read(); vocabWeights = try r.read()
-        guard keyNames.count == keyIndex.count, vocabKeys.allSatisfy({ $0 >= 0 && Int($0) < keyNames.count }), vocabStart.count == intents.count + 1, vocabStart.first == 0, vocabKeys.count == vocabWeights.count,
+        vocabStart = try r.read(); vocabKeys = try r.read(); vocabWeights = try r.read()
+        guard vocabKeys.allSatisfy({ $0 >= 0 && Int($0) < keyIndex.count }), vocabStart.count == intents.count + 1, vocabStart.first == 0, vocabKeys.count == vocabWeights.count,
               zip(vocabStart, vocabStart.dropFirst()).allSatisfy({ $0 <= $1 }), Int(vocabStart.last!) == vocabKeys.count else {
             throw ArchiveError("the vocabulary table does not fit the intents")
         }

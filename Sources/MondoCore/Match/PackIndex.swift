@@ -46,8 +46,6 @@ public struct PackIndex: Sendable {
     /// indexed when first needed.
     var spelling: SpellingIndex { lazySpelling.value }
     var lazySpelling = Lazy { SpellingIndex() }
-    /// The words ``spelling`` indexes, sorted (kept for the compiled pack cache).
-    var spellingWords: [String] = []
     /// Inverse document frequency of each key over intents.
     var idf: [String: Double] = [:]
     /// Compiled intents, parallel to `pack.intents`.
@@ -66,8 +64,6 @@ public struct PackIndex: Sendable {
     var postings: [String: [Int32]] = [:]
     /// Every matching key of the pack, interned: key → small integer.
     var keyIndex: [String: Int] = [:]
-    /// The interned keys by id (the inverse of ``keyIndex``).
-    var keyNames: [String] = []
     /// Every intent's vocabulary, in one table rather than a dictionary per intent (a dictionary
     /// of 20 keys takes about 600 bytes more, which at 10,000 intents was a third of the memory):
     /// the keys of intent `i` are `vocabKeys[vocabStart[i] ..< vocabStart[i + 1]]`, interned ids
@@ -128,8 +124,7 @@ public struct PackIndex: Sendable {
         for f in pack.facts.values { addWords(f.label); addWords(Self.factText(f)) }
         for i in pack.intents { i.examples.forEach(addWords) }
         lexicon = pack.lexicon
-        spellingWords = vocabulary.keys.filter { $0.count >= 3 && $0.utf8.count == $0.count }.sorted()
-        lazySpelling = Self.spellingIndex(of: spellingWords)
+        lazySpelling = Self.spellingIndex(of: vocabulary.keys.filter { $0.count >= 3 && $0.utf8.count == $0.count }.sorted())
         // Per-intent vocabularies.
         position = Dictionary(pack.intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let analyzer = Analyzer(index: self, pack: pack)
@@ -234,7 +229,7 @@ public struct PackIndex: Sendable {
             for (k, w) in vocab {
                 postings[k, default: []].append(Int32(pos))
                 let id = keyIndex[k] ?? keyIndex.count
-                if id == keyNames.count { keyIndex[k] = id; keyNames.append(k) }
+                keyIndex[k] = id
                 row.append((Int32(id), w))
             }
             row.sort { $0.id < $1.id }
@@ -317,14 +312,6 @@ public struct PackIndex: Sendable {
     /// The weight of matching key `key` in the vocabulary of the intent at `intent`, or nil. O(log k).
     func weight(intent: Int, key: String) -> Double? {
         keyIndex[key].flatMap { weight(intent: intent, id: $0) }
-    }
-
-    /// The whole vocabulary of the intent at `intent`: matching key → weight. O(k); for
-    /// explanations and tests, not the matcher.
-    public func vocabulary(ofIntent intent: Int) -> [String: Double] {
-        var out: [String: Double] = [:]
-        for j in Int(vocabStart[intent])..<Int(vocabStart[intent + 1]) { out[keyNames[Int(vocabKeys[j])]] = vocabWeights[j] }
-        return out
     }
 
     /// True for a word the corrector leaves alone: a word of the pack's vocabulary or lexicon, a

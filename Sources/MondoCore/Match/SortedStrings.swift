@@ -1,8 +1,8 @@
 /// A small set of strings kept as a sorted array: what a compiled intent holds several of (the
 /// entities in its scope, its participants, the numbers its examples name). A `Set` of two
 /// strings takes about twice the memory of an array of two, and at 10,000 intents the sets were
-/// a fifth of the compiled pack. Lookups are binary searches, O(log n); inserting is O(n), which
-/// only compiling does.
+/// a fifth of the compiled pack. Made once, from a set, when an intent is compiled; lookups are
+/// binary searches, O(log n).
 public struct SortedStrings: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral {
     /// The strings, ascending, without repeats.
     public private(set) var elements: [String]
@@ -35,17 +35,6 @@ public struct SortedStrings: Sendable, Hashable, Sequence, ExpressibleByArrayLit
     public func contains(_ s: String) -> Bool {
         let i = slot(s)
         return i < elements.count && elements[i] == s
-    }
-
-    /// Adds `s` unless it is there. O(n).
-    public mutating func insert(_ s: String) {
-        let i = slot(s)
-        if i == elements.count || elements[i] != s { elements.insert(s, at: i) }
-    }
-
-    /// Adds every string of `other`. O((n + m) log(n + m)).
-    public mutating func formUnion<S: Sequence>(_ other: S) where S.Element == String {
-        self = SortedStrings(elements + other)
     }
 
     /// True when no string of `other` is one of these. O(m log n).

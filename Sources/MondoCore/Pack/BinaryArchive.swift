@@ -88,6 +88,11 @@ final class ArchiveWriter {
         bytes.append(UInt8(v))
     }
     func writeCount(_ n: Int) { writeVarint(UInt64(n)) }
+    /// An array's or a set's layout: the count, then each element.
+    func writeElements<C: Collection>(_ elements: C) where C.Element: ArchiveCodable {
+        writeCount(elements.count)
+        for e in elements { e.write(to: self) }
+    }
     func writeString(_ s: String) {
         if let id = stringIDs[s] { writeVarint(UInt64(id)); return }
         let id = UInt32(strings.count)
@@ -249,10 +254,7 @@ extension Optional: ArchiveCodable where Wrapped: ArchiveCodable {
 }
 
 extension Array: ArchiveCodable where Element: ArchiveCodable {
-    func write(to writer: ArchiveWriter) {
-        writer.writeCount(count)
-        for e in self { e.write(to: writer) }
-    }
+    func write(to writer: ArchiveWriter) { writer.writeElements(self) }
     init(readingFrom reader: ArchiveReader) throws(ArchiveError) {
         let n = try reader.readCount()
         try reader.need(n)  // every element takes a byte or more: a corrupt count fails here
@@ -263,10 +265,7 @@ extension Array: ArchiveCodable where Element: ArchiveCodable {
 }
 
 extension Set: ArchiveCodable where Element: ArchiveCodable {
-    func write(to writer: ArchiveWriter) {
-        writer.writeCount(count)
-        for e in self { e.write(to: writer) }
-    }
+    func write(to writer: ArchiveWriter) { writer.writeElements(self) }
     init(readingFrom reader: ArchiveReader) throws(ArchiveError) {
         let n = try reader.readCount()
         try reader.need(n)

@@ -76,10 +76,16 @@ public struct CompiledPackCache: Sendable {
 
     /// The cache file for the pack in `packDirectory`.
     func file(for packDirectory: String) -> String {
+        directory + "/pack-" + String(Self.naming(packDirectory).value, radix: 16) + ".mondoc"
+    }
+
+    /// A hash of the current directory and `packDirectory` as named: the file's name, and the
+    /// start of the key.
+    static func naming(_ packDirectory: String) -> ContentHash {
         var h = ContentHash()
         h.add(FileManager.default.currentDirectoryPath)
         h.add(packDirectory)
-        return directory + "/pack-" + String(h.value, radix: 16) + ".mondoc"
+        return h
     }
 
     static let magic: [UInt8] = Array("MONDOC\0\u{1}".utf8)
@@ -88,9 +94,7 @@ public struct CompiledPackCache: Sendable {
     /// The key of the pack in `packDirectory` as its files are now, or nil when a file the
     /// loader would read cannot be read, or the executable cannot be identified.
     static func key(packDirectory dir: String) -> UInt64? {
-        var h = ContentHash()
-        h.add(FileManager.default.currentDirectoryPath)
-        h.add(dir)
+        var h = naming(dir)
         let base = dir.hasSuffix("/") ? dir : dir + "/"
         guard let exe = identity("/proc/self/exe") else { return nil }
         h.add(exe)
